@@ -1,0 +1,22 @@
+// FetchedDocument: one response (or archived record, or saved file) as the sources hand it to the store.
+#pragma once
+
+#include <string>
+
+namespace tradewire {
+
+struct FetchedDocument {
+  std::string source;         // the config source's name
+  std::string url;            // requested URL (for files: the sidecar URL, else a file:// URL of the path)
+  std::string final_url;      // after redirects; equals url when there were none
+  int http_status = 0;        // 0 for files and archive records without one
+  std::string content_type;   // the Content-Type header as received, may be empty
+  std::string body;           // raw bytes, Content-Encoding already undone, charset NOT converted
+  std::string etag;
+  std::string last_modified;
+  std::string fetched_at;     // ISO 8601 UTC, e.g. 2025-05-20T07:58:00Z (WARC-Date for archive records)
+  std::string date_hint;      // publication date from the feed entry / sitemap, ISO, may be empty
+  std::string title_hint;     // title from the feed entry / news sitemap, may be empty
+};
+
+}  // namespace tradewire

@@ -1,0 +1,38 @@
+// FetchLedger: what the fetcher remembers between runs about each URL, so that the nightly job makes
+// conditional requests, skips what it already has and retries failures when they are due.
+// The store implements it; tests may implement it in memory.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tradewire {
+
+struct UrlRecord {
+  std::string etag;
+  std::string last_modified;
+  std::string retry_after;   // ISO 8601 UTC; a failed URL is not tried before this time. Empty when not failed.
+  int failures = 0;          // consecutive failures so far
+  bool stored = false;       // a document for this URL is already stored
+};
+
+struct FetchFailure {
+  std::string url;
+  std::string source;
+  std::string reason;        // e.g. "HTTP 503", "timeout after 30 s", "body over max_bytes (10485760)"
+  int http_status = 0;
+  bool permanent = false;    // 404/410/robots: do not retry automatically
+  std::string retry_after;   // ISO 8601 UTC, when a retry is due (empty when permanent)
+};
+
+class FetchLedger {
+ public:
+  virtual ~FetchLedger() = default;
+  virtual std::optional<UrlRecord> Lookup(std::string_view url) = 0;
+  // The server answered 304 Not Modified (or the content was unchanged): clears any failure.
+  virtual void RecordNotModified(std::string_view url) = 0;
+  virtual void RecordFailure(const FetchFailure& failure) = 0;
+};
+
+}  // namespace tradewire

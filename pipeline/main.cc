@@ -1,0 +1,52 @@
+// tradewire: trade-policy news in, structured deduplicated events out. See README.md.
+#include <cstdio>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/cfg/helpers.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "pipeline/cli/commands.h"
+
+int main(int argc, char** argv) {
+  tradewire::CliContext context;
+  context.schemas_dir = TRADEWIRE_SCHEMAS_DIR;
+
+  CLI::App app{"tradewire: ingests trade-policy news into a deduplicated SQLite event store", "tradewire"};
+  app.set_version_flag("--version", std::string("tradewire ") + TRADEWIRE_VERSION);
+  app.require_subcommand(1);
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->capture_default_str();
+  app.add_option("--schemas", context.schemas_dir, "folder with migrations, taxonomy and gazetteers")
+      ->check(CLI::ExistingDirectory)
+      ->capture_default_str();
+
+  tradewire::AddIngestCommand(app, context);
+  tradewire::AddExtractCommand(app, context);
+  tradewire::AddExportCommand(app, context);
+  tradewire::AddImportCommand(app, context);
+  tradewire::AddReprocessCommand(app, context);
+  tradewire::AddSearchCommand(app, context);
+  tradewire::AddStatsCommand(app, context);
+
+  // Logs go to stderr: stdout carries data (JSON Lines, CSV) that callers pipe on.
+  app.parse_complete_callback([&] {
+    auto logger = spdlog::stderr_color_mt("tradewire");
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(log_level));
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::fprintf(stderr, "tradewire: %s\nRun 'tradewire --help' (or 'tradewire COMMAND --help') for usage.\n",
+                 e.what());
+    return tradewire::kExitUsage;
+  }
+  return context.exit_code;
+}

@@ -1,0 +1,24 @@
+#include "pipeline/process.h"
+
+#include "extractors/events/events.h"
+#include "extractors/html/charset.h"
+#include "extractors/html/extract.h"
+
+namespace tradewire {
+
+ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers& taggers) {
+  ProcessedDocument result;
+  DecodedText decoded = DecodeToUtf8(document.body, document.content_type);
+  result.charset = decoded.charset;
+  ExtractHints hints;
+  hints.url = document.final_url.empty() ? document.url : document.final_url;
+  hints.published = document.date_hint;
+  hints.title = document.title_hint;
+  result.article = ExtractArticle(decoded.utf8, hints);
+  if (result.article.kind != PageKind::kArticle) return result;
+  result.mentions = taggers.Tag(result.article, document.date_hint);
+  result.events = ExtractEvents(result.article, result.mentions);
+  return result;
+}
+
+}  // namespace tradewire
