@@ -1,12 +1,53 @@
 #include "extractors/tag/taggers.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "extractors/tag/families.h"
+#include "extractors/text/utf8.h"
+
 namespace tradewire {
 
-struct Taggers::Impl {};
+struct Taggers::Impl {
+  std::vector<std::unique_ptr<TaggerFamily>> families;
+};
 
-StatusOr<Taggers> Taggers::Create(const DataFiles& /*files*/) { return Taggers(std::make_unique<const Impl>()); }
+StatusOr<Taggers> Taggers::Create(const DataFiles& files) {
+  auto impl = std::make_unique<Impl>();
+  for (auto make : {&MakeDateTagger, &MakeEntityTagger}) {
+    StatusOr<std::unique_ptr<TaggerFamily>> family = make(files);
+    if (!family.ok()) return family.status();
+    impl->families.push_back(std::move(family).value());
+  }
+  return Taggers(std::move(impl));
+}
 
-Mentions Taggers::Tag(const Article& /*article*/, std::string_view /*fallback_anchor*/) const { return {}; }
+Mentions Taggers::Tag(const Article& article, std::string_view fallback_anchor) const {
+  TagContext context;
+  context.text = article.text;
+  context.title = article.title;
+  if (article.dateline && !article.dateline->date.empty()) {
+    context.anchor = article.dateline->date;
+  } else if (!article.published.empty()) {
+    context.anchor = article.published;
+  } else {
+    context.anchor = std::string(fallback_anchor);
+  }
+  if (context.anchor.size() > 10) context.anchor.resize(10);  // a date-time anchors on its day
+
+  Mentions mentions;
+  for (const auto& family : impl_->families) family->Tag(context, &mentions);
+
+  CharOffsetMap offsets(article.text);
+  for (Mention& mention : mentions) {
+    mention.start = offsets.ToChar(mention.start);
+    mention.end = offsets.ToChar(mention.end);
+  }
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  return mentions;
+}
 
 Taggers::Taggers(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Taggers::Taggers(Taggers&&) noexcept = default;
