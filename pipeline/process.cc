@@ -6,7 +6,9 @@
 
 namespace tradewire {
 
-ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers& taggers) {
+namespace {
+
+ProcessedDocument Process(const FetchedDocument& document, const Taggers& taggers) {
   ProcessedDocument result;
   DecodedText decoded = DecodeToUtf8(document.body, document.content_type);
   result.charset = decoded.charset;
@@ -19,6 +21,20 @@ ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers
   result.mentions = taggers.Tag(result.article, document.date_hint);
   result.events = ExtractEvents(result.article, result.mentions);
   return result;
+}
+
+}  // namespace
+
+ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers& taggers) {
+  // The extractors promise not to throw; this is the last line of defence so that one pathological page
+  // (or an allocation failure on it) is reported by name instead of ending a night's run.
+  try {
+    return Process(document, taggers);
+  } catch (const std::exception& e) {
+    ProcessedDocument failed;
+    failed.status = Status::Internal("processing " + document.url + " failed: " + e.what());
+    return failed;
+  }
 }
 
 }  // namespace tradewire

@@ -8,6 +8,7 @@
 #include "extractors/article.h"
 #include "extractors/event.h"
 #include "extractors/mention.h"
+#include "extractors/status.h"
 #include "extractors/tag/taggers.h"
 #include "pipeline/document.h"
 
@@ -18,6 +19,7 @@ struct ProcessedDocument {
   Mentions mentions;
   std::vector<Event> events;
   std::string charset;  // what the raw bytes were decoded as
+  Status status;        // not OK only when processing failed unexpectedly; the message names the URL
 };
 
 ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers& taggers);

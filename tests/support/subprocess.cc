@@ -1,0 +1,113 @@
+#include "tests/support/subprocess.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace tradewire::testing {
+namespace {
+
+struct Pipe {
+  int fds[2] = {-1, -1};
+  Pipe() {
+    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+  }
+  ~Pipe() {
+    for (int fd : fds)
+      if (fd >= 0) close(fd);
+  }
+  void CloseEnd(int i) {
+    if (fds[i] >= 0) close(fds[i]);
+    fds[i] = -1;
+  }
+};
+
+}  // namespace
+
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input) {
+  Pipe in, out, err;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in.fds[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out.fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err.fds[1], 2);
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
+  in.CloseEnd(0);
+  out.CloseEnd(1);
+  err.CloseEnd(1);
+
+  // Feed stdin and drain both outputs together so that neither side can block on a full pipe.
+  CommandResult result;
+  std::size_t written = 0;
+  if (input.empty()) in.CloseEnd(1);
+  signal(SIGPIPE, SIG_IGN);
+  while (out.fds[0] >= 0 || err.fds[0] >= 0) {
+    std::vector<pollfd> fds;
+    if (in.fds[1] >= 0) fds.push_back({in.fds[1], POLLOUT, 0});
+    if (out.fds[0] >= 0) fds.push_back({out.fds[0], POLLIN, 0});
+    if (err.fds[0] >= 0) fds.push_back({err.fds[0], POLLIN, 0});
+    if (poll(fds.data(), fds.size(), -1) < 0) continue;
+    for (const pollfd& p : fds) {
+      if (!p.revents) continue;
+      if (p.fd == in.fds[1]) {
+        ssize_t n = write(p.fd, input.data() + written, input.size() - written);
+        if (n > 0) written += static_cast<std::size_t>(n);
+        if (n < 0 || written == input.size()) in.CloseEnd(1);
+        continue;
+      }
+      char buffer[65536];
+      ssize_t n = read(p.fd, buffer, sizeof buffer);
+      bool is_out = p.fd == out.fds[0];
+      if (n <= 0) {
+        (is_out ? out : err).CloseEnd(0);
+      } else {
+        (is_out ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+CommandResult RunTradewire(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv = {TRADEWIRE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, input);
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "tradewire-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+void WriteFile(const std::string& path, const std::string& contents) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << contents;
+  if (!file) throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace tradewire::testing

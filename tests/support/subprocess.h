@@ -1,0 +1,38 @@
+// Runs the real tradewire binary (or any program) as a child process for end-to-end tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tradewire::testing {
+
+struct CommandResult {
+  int exit_code = -1;  // -1 when killed by a signal
+  std::string out;     // standard output
+  std::string err;     // standard error
+};
+
+// Runs argv[0] with the given arguments, feeding `input` on stdin, and waits for it.
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input = "");
+
+// Runs the tradewire binary under test with `args`.
+CommandResult RunTradewire(const std::vector<std::string>& args, const std::string& input = "");
+
+// A fresh temporary folder, removed with everything in it when this object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// Writes `contents` to `path` (truncating), aborting the test run on failure.
+void WriteFile(const std::string& path, const std::string& contents);
+
+}  // namespace tradewire::testing

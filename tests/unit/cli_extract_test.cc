@@ -1,0 +1,115 @@
+// `tradewire extract` and the CLI contract every command shares, through the real binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <sstream>
+
+#include "tests/support/subprocess.h"
+
+using tradewire::testing::RunTradewire;
+using tradewire::testing::TempDir;
+using tradewire::testing::WriteFile;
+
+namespace {
+
+const char* kPage = R"(<!doctype html><html lang="en"><head><title>Seoul and Washington end talks | Wire</title>
+<meta property="article:published_time" content="2025-05-23T09:00:00+09:00"></head><body>
+<nav><a href="/">Home</a> <a href="/economy">Economy</a></nav>
+<article><h1>Seoul and Washington end talks</h1>
+<p>Seoul, May 23 (Wire) -- South Korea and the United States concluded the second round of technical
+discussions on tariffs on the 22nd in Washington, trade officials said on Friday.</p>
+<p>The U.S. has set a 25 percent reciprocal tariff on South Korea, of which only the 10 percent standard
+tariff applies until July 8, the ministry said.</p></article>
+<footer>Copyright Wire</footer></body></html>)";
+
+std::vector<nlohmann::json> JsonLines(const std::string& out) {
+  std::vector<nlohmann::json> rows;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  return rows;
+}
+
+std::string Gzip(const std::string& data) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("extract prints one JSON object per input, in input order, with the documented fields") {
+  TempDir dir;
+  WriteFile(dir.File("a.html"), kPage);
+  WriteFile(dir.File("b.html.gz"), Gzip(kPage));
+  auto result = RunTradewire({"extract", "--url", "https://wire.example/2025/05/23/talks.html", dir.File("a.html"),
+                              dir.File("b.html.gz")});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto rows = JsonLines(result.out);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]["input"] == dir.File("a.html"));
+  CHECK(rows[1]["input"] == dir.File("b.html.gz"));
+  for (const char* key : {"input", "url", "title", "authors", "published", "dateline", "language", "text", "mentions"}) {
+    CHECK(rows[0].contains(key));
+  }
+  CHECK(rows[0]["url"] == "https://wire.example/2025/05/23/talks.html");
+  CHECK(rows[0]["text"] == rows[1]["text"]);  // .gz read transparently
+  CHECK(rows[0]["mentions"].is_array());
+  // Offsets are character offsets into text, and the surface text agrees with them.
+  std::string text = rows[0]["text"];
+  for (const auto& mention : rows[0]["mentions"]) {
+    CHECK(mention["end"].get<std::size_t>() > mention["start"].get<std::size_t>());
+    CHECK(mention["end"].get<std::size_t>() <= text.size());
+  }
+}
+
+TEST_CASE("extract reads standard input and plain text") {
+  auto result = RunTradewire({"extract", "--text", "--published", "2025-05-23", "-"},
+                             "Talks ended on the 22nd.\n\nThe next round is expected around the week of June 9.\n");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto rows = JsonLines(result.out);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["input"] == "-");
+  CHECK(rows[0]["text"] == "Talks ended on the 22nd.\n\nThe next round is expected around the week of June 9.\n");
+}
+
+TEST_CASE("a missing input is named on stderr, the others are still printed, exit 1") {
+  TempDir dir;
+  WriteFile(dir.File("a.html"), kPage);
+  auto result = RunTradewire({"extract", dir.File("missing.html"), dir.File("a.html")});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains(dir.File("missing.html")));
+  CHECK(JsonLines(result.out).size() == 1);
+}
+
+TEST_CASE("a corrupt .gz input is named, not a crash") {
+  TempDir dir;
+  WriteFile(dir.File("bad.html.gz"), Gzip(kPage).substr(0, 40));
+  auto result = RunTradewire({"extract", dir.File("bad.html.gz")});
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("bad.html.gz"));
+}
+
+TEST_CASE("bad usage exits 2 with one clear line") {
+  auto unknown_flag = RunTradewire({"extract", "--bogus", "x.html"});
+  CHECK(unknown_flag.exit_code == 2);
+  CHECK_THAT(unknown_flag.err, Catch::Contains("--bogus"));
+  auto bad_date = RunTradewire({"extract", "--published", "yesterday", "x.html"});
+  CHECK(bad_date.exit_code == 2);
+  CHECK_THAT(bad_date.err, Catch::Contains("--published"));
+  auto no_command = RunTradewire({});
+  CHECK(no_command.exit_code == 2);
+  auto help = RunTradewire({"extract", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("--published"));
+}
