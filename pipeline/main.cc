@@ -40,6 +40,15 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(log_level));
   });
 
+  // CLI11 would report a mistyped command as a missing one; name it instead.
+  auto is_command = [&app](const std::string& name) {
+    return !app.get_subcommands([&name](const CLI::App* sub) { return sub->get_name() == name; }).empty();
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+    std::fprintf(stderr, "tradewire: unknown command '%s'\nRun 'tradewire --help' for the list of commands.\n",
+                 argv[1]);
+    return tradewire::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,12 +1,14 @@
-// Process: one fetched document → article, mentions and events. The one path shared by ingest, import and
-// reprocess, so that all three give the same result for the same bytes.
+// DocumentProcessor: one fetched document → article, mentions and events. The one path shared by ingest, import,
+// reprocess and extract, so that all of them give the same result for the same bytes.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "extractors/article.h"
 #include "extractors/event.h"
+#include "extractors/events/events.h"
 #include "extractors/mention.h"
 #include "extractors/status.h"
 #include "extractors/tag/taggers.h"
@@ -22,6 +24,28 @@ struct ProcessedDocument {
   Status status;        // not OK only when processing failed unexpectedly; the message names the URL
 };
 
-ProcessedDocument ProcessDocument(const FetchedDocument& document, const Taggers& taggers);
+// Immutable once built; share one between threads.
+class DocumentProcessor {
+ public:
+  // Builds the taggers and the event extractor from the data files under schemas/ (pipeline/data_files.h).
+  static StatusOr<DocumentProcessor> Create(const DataFiles& files);
+  // Reads <schemas_dir>/gazetteers and <schemas_dir>/taxonomy, then Create()s.
+  static StatusOr<DocumentProcessor> Load(const std::string& schemas_dir);
+
+  // Decode → extract → tag → events. Never throws; a page that is not an article yields no mentions.
+  ProcessedDocument Process(const FetchedDocument& document) const;
+  // For plain-text input (`extract --text`): the text is the body, kept verbatim.
+  ProcessedDocument ProcessText(std::string_view text, const ExtractHints& hints) const;
+
+  // What made the results: the extractor version and a digest of the data files. Stored with every row, so
+  // that reprocess knows which rows are stale after an upgrade or an analyst's gazetteer edit.
+  const std::string& version() const { return version_; }
+
+ private:
+  DocumentProcessor(Taggers taggers, EventExtractor events, std::string version);
+  std::shared_ptr<const Taggers> taggers_;
+  EventExtractor events_;
+  std::string version_;
+};
 
 }  // namespace tradewire

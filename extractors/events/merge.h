@@ -2,20 +2,30 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "extractors/event.h"
 
 namespace tradewire {
 
-// A key that every event the same as `event` shares (kind and start month, say): the store looks up
-// candidates by it and then asks SameEvent.
+// Keys such that two events SameEvent accepts share at least one: kind and each month their dates span
+// ("meeting|2025-05"; a meeting from 30 May to 2 June has two). Empty for an undated event, which never merges
+// with another article's event: "the second round" without a date could be any negotiation's. The store indexes
+// every key and asks SameEvent of the candidates.
+std::vector<std::string> EventBlockingKeys(const Event& event);
+
+// The first of EventBlockingKeys, or "<kind>|undated". Kept for callers that index one key; an event spanning two
+// months is then only found from its first month.
 std::string EventBlockingKey(const Event& event);
 
-// True only when kind, dates, place and participants agree (missing values do not contradict).
+// True only when kind, dates, place and participants agree: same kind; both dated and the date ranges overlap;
+// places equal when both known; participants share someone when both known; the identifying attributes (round,
+// report, year, rate, country, products) equal (products: intersect) when both known.
 bool SameEvent(const Event& a, const Event& b);
 
-// The union of both: known values win over missing ones, participants and topics are united.
-// Evidence stays per article, so the store keeps it alongside the source article, not here.
+// The union of both: known values win over missing ones, date ranges are united, participants, topics and
+// products are united. Evidence stays per article, so the store keeps it alongside the source article, not here:
+// the result carries `kept`'s evidence.
 Event MergeEvents(const Event& kept, const Event& incoming);
 
 }  // namespace tradewire

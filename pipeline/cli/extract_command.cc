@@ -3,10 +3,8 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
 
 #include "extractors/html/charset.h"
-#include "extractors/html/extract.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/data_files.h"
 #include "pipeline/document.h"
@@ -24,10 +22,8 @@ struct ExtractOptions {
 };
 
 int RunExtract(const ExtractOptions& options, const CliContext& context) {
-  StatusOr<DataFiles> data = LoadDataFiles(context.schemas_dir);
-  if (!data.ok()) return ReportFatal(data.status());
-  StatusOr<Taggers> taggers = Taggers::Create(*data);
-  if (!taggers.ok()) return ReportFatal(taggers.status());
+  StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(context.schemas_dir);
+  if (!processor.ok()) return ReportFatal(processor.status());
 
   int exit_code = kExitOk;
   for (const std::string& input : options.inputs) {
@@ -37,26 +33,27 @@ int RunExtract(const ExtractOptions& options, const CliContext& context) {
       exit_code = kExitPartial;
       continue;
     }
-    Article article;
-    Mentions mentions;
+    ProcessedDocument processed;
     if (options.plain_text) {
       ExtractHints hints{options.url, options.published, ""};
-      article = ArticleFromText(DecodeToUtf8(*bytes, "text/plain").utf8, hints);
-      mentions = taggers->Tag(article, options.published);
+      processed = processor->ProcessText(DecodeToUtf8(*bytes, "text/plain").utf8, hints);
     } else {
       FetchedDocument document;
       document.url = options.url;
       document.final_url = options.url;
       document.body = std::move(bytes).value();
       document.date_hint = options.published;
-      ProcessedDocument processed = ProcessDocument(document, *taggers);
-      article = std::move(processed.article);
-      mentions = std::move(processed.mentions);
+      processed = processor->Process(document);
     }
-    nlohmann::json row = ArticleToJson(article);
+    if (!processed.status.ok()) {
+      std::fprintf(stderr, "tradewire: %s: %s\n", input.c_str(), processed.status.message().c_str());
+      exit_code = kExitPartial;
+      continue;
+    }
+    nlohmann::json row = ArticleToJson(processed.article);
     row["input"] = input;
     row["mentions"] = nlohmann::json::array();
-    for (const Mention& mention : mentions) row["mentions"].push_back(MentionToJson(mention));
+    for (const Mention& mention : processed.mentions) row["mentions"].push_back(MentionToJson(mention));
     std::string line = row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fputc('\n', stdout);

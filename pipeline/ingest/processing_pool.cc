@@ -4,8 +4,9 @@
 
 namespace tradewire {
 
-ProcessingPool::ProcessingPool(const Taggers& taggers, int workers, Writer writer, std::size_t capacity)
-    : taggers_(taggers), writer_(std::move(writer)), capacity_(std::max<std::size_t>(capacity, 1)) {
+ProcessingPool::ProcessingPool(const DocumentProcessor& processor, int workers, Writer writer,
+                               std::size_t capacity)
+    : processor_(processor), writer_(std::move(writer)), capacity_(std::max<std::size_t>(capacity, 1)) {
   for (int i = 0; i < std::max(workers, 1); ++i) workers_.emplace_back([this] { WorkerLoop(); });
 }
 
@@ -58,7 +59,7 @@ void ProcessingPool::WorkerLoop() {
       job = std::move(pending_.front());
       pending_.pop_front();
     }
-    job->result.set_value(ProcessDocument(job->document, taggers_));
+    job->result.set_value(processor_.Process(job->document));
   }
 }
 

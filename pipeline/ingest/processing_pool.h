@@ -13,7 +13,6 @@
 #include <thread>
 #include <vector>
 
-#include "extractors/tag/taggers.h"
 #include "pipeline/document.h"
 #include "pipeline/process.h"
 
@@ -23,9 +22,9 @@ class ProcessingPool {
  public:
   using Writer = std::function<void(FetchedDocument, ProcessedDocument)>;
 
-  // `taggers` must outlive the pool. `workers` ≥ 1 threads; at most `capacity` documents in flight, so memory
+  // `processor` must outlive the pool. `workers` ≥ 1 threads; at most `capacity` documents in flight, so memory
   // stays flat however many documents pass through.
-  ProcessingPool(const Taggers& taggers, int workers, Writer writer, std::size_t capacity = 64);
+  ProcessingPool(const DocumentProcessor& processor, int workers, Writer writer, std::size_t capacity = 64);
   ~ProcessingPool();  // Finish()es
   ProcessingPool(const ProcessingPool&) = delete;
   ProcessingPool& operator=(const ProcessingPool&) = delete;
@@ -49,7 +48,7 @@ class ProcessingPool {
   void WorkerLoop();
   void WriteHead();
 
-  const Taggers& taggers_;
+  const DocumentProcessor& processor_;
   Writer writer_;
   std::size_t capacity_;
   std::deque<InFlight> in_flight_;  // caller's thread only

@@ -1,0 +1,102 @@
+#include "extractors/tag/date_calendar.h"
+
+#include <cstdio>
+
+namespace tradewire {
+
+bool IsValidDay(int year, int month, int day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::optional<CivilDay> ParseIsoDay(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t begins[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (std::size_t i = begins[f]; i < begins[f] + lengths[f]; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (iso[i] - '0');
+    }
+  }
+  if (!IsValidDay(fields[0], fields[1], fields[2])) return std::nullopt;
+  return CivilDay{fields[0], fields[1], fields[2]};
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+long DaysFromCivil(CivilDay day) {
+  const long y = day.year - (day.month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDay CivilFromDays(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  return CivilDay{y, m, d};
+}
+
+CivilDay AddDays(CivilDay day, long days) { return CivilFromDays(DaysFromCivil(day) + days); }
+
+CivilDay AddMonths(CivilDay day, int months) {
+  const int index = day.year * 12 + (day.month - 1) + months;  // years stay positive for news dates
+  CivilDay out{index / 12, index % 12 + 1, day.day};
+  if (out.day > DaysInMonth(out.year, out.month)) out.day = DaysInMonth(out.year, out.month);
+  return out;
+}
+
+int IsoWeekday(CivilDay day) {
+  const long days = DaysFromCivil(day);  // 1970-01-01 was a Thursday
+  const long index = ((days % 7) + 7 + 3) % 7;  // 0 = Monday
+  return static_cast<int>(index) + 1;
+}
+
+IsoWeek IsoWeekOf(CivilDay day) {
+  // The ISO week belongs to the year of its Thursday.
+  const CivilDay thursday = AddDays(day, 4 - IsoWeekday(day));
+  const long day_of_year = DaysFromCivil(thursday) - DaysFromCivil(CivilDay{thursday.year, 1, 1});
+  return IsoWeek{thursday.year, static_cast<int>(day_of_year / 7 + 1)};
+}
+
+std::string FormatDay(CivilDay day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", day.year, day.month, day.day);
+  return buffer;
+}
+
+std::string FormatMonth(int year, int month) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+  return buffer;
+}
+
+std::string FormatYear(int year) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", year);
+  return buffer;
+}
+
+std::string FormatWeek(IsoWeek week) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-W%02d", week.year, week.week);
+  return buffer;
+}
+
+}  // namespace tradewire

@@ -1,0 +1,472 @@
+#include "extractors/tag/officials.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include <re2/re2.h>
+
+#include "extractors/tag/data_json.h"
+#include "extractors/tag/phrase_matcher.h"
+#include "extractors/text/utf8.h"
+
+namespace tradewire {
+namespace {
+
+constexpr const char* kOfficialsFile = "gazetteers/officials.json";
+constexpr const char* kTitlesFile = "gazetteers/titles.json";
+
+struct Official {
+  std::string id;
+  std::string name;
+  std::string title;
+  std::string org;
+  std::string country;
+  bool korean_name = false;
+};
+
+struct Title {
+  std::string title;
+  std::string org;
+  std::string country;
+};
+
+std::vector<std::string> SplitWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string collapsed = CollapseWhitespace(name);
+  std::size_t start = 0;
+  while (start < collapsed.size()) {
+    std::size_t space = collapsed.find(' ', start);
+    if (space == std::string::npos) space = collapsed.size();
+    words.push_back(collapsed.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+std::string JoinWords(const std::vector<std::string>& words, std::size_t first, std::size_t last) {
+  std::string joined;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!joined.empty()) joined += ' ';
+    joined += words[i];
+  }
+  return joined;
+}
+
+// "Sung-gil" → {"Sung-gil", "Sunggil", "Sung Gil"}: the ways a Korean given name is written.
+std::vector<std::string> GivenNameForms(std::string_view given) {
+  std::vector<std::string> forms{std::string(given)};
+  std::size_t hyphen = given.find('-');
+  if (hyphen == std::string_view::npos) return forms;
+  std::string first(given.substr(0, hyphen));
+  std::string second(given.substr(hyphen + 1));
+  forms.push_back(first + second);
+  if (!second.empty()) second[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(second[0])));
+  forms.push_back(first + " " + second);
+  return forms;
+}
+
+// Letters folded and doubled letters collapsed: "Bessent" → "besent", "Bechennt" → "bechent". Transliterated and
+// misheard names differ most in doubled consonants, which plain edit distance would count twice.
+std::string Skeleton(std::string_view name) {
+  std::string folded = FoldKey(name);
+  std::string skeleton;
+  for (char c : folded) {
+    if (c == ' ' || c == '-' || c == '.') continue;
+    if (!skeleton.empty() && skeleton.back() == c) continue;
+    skeleton += c;
+  }
+  return skeleton;
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Hex64(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+bool IsCapitalized(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
+}
+
+}  // namespace
+
+std::string UnknownOfficialId(std::string_view name) {
+  // FNV-1a: fixed by definition, so ids never change between builds or platforms.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : FoldKey(name)) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return "x-" + Hex64(hash);
+}
+
+struct OfficialTagger::Impl {
+  std::vector<Official> officials;
+  std::vector<Title> titles;
+  std::unordered_map<std::string, std::size_t> title_by_key;  // folded title pattern → titles index
+  std::unordered_map<std::string, std::size_t> official_by_key;  // folded spelling → officials index
+  std::set<std::string, std::less<>> not_name_words;
+  std::unique_ptr<PhraseMatcher> names;  // every spelling of every known official
+  std::unique_ptr<RE2> title_then_name;  // "Trade Minister Cheong In-kyo"
+  std::unique_ptr<RE2> name_then_title;  // "Chang Sung-gil, director general for trade policy"
+  std::unordered_map<std::string, std::string> org_country;  // organization id → its country
+
+  struct Found {
+    std::size_t begin, end;
+    std::size_t official;  // index, or npos for a person the gazetteer does not know
+    std::string name;      // as written, for unknown people
+    const Title* title = nullptr;
+  };
+
+  std::size_t Resolve(const std::vector<std::string>& words, const Title* title) const;
+  void AddFromTitle(std::string_view text, std::size_t name_begin, std::string_view name, std::string_view title_text,
+                    std::vector<Found>* found) const;
+  nlohmann::json Value(const Found& found, std::string_view text,
+                       const std::vector<Gazetteer::Hit>& organization_hits) const;
+};
+
+// The official `words` name, trying the whole name and then without a leading or trailing word; failing that, a
+// known official within two edits whose office agrees with `title`. npos when none.
+std::size_t OfficialTagger::Impl::Resolve(const std::vector<std::string>& words, const Title* title) const {
+  for (auto [first, last] : {std::pair<std::size_t, std::size_t>{0, words.size()}, {1, words.size()},
+                             {0, words.size() - 1}}) {
+    if (last <= first) continue;
+    auto known = official_by_key.find(FoldKey(JoinWords(words, first, last)));
+    if (known != official_by_key.end()) return known->second;
+  }
+  if (title == nullptr) return std::string::npos;
+  std::string skeleton = Skeleton(JoinWords(words, 0, words.size()));
+  constexpr std::size_t kMaxEdits = 2;
+  constexpr std::size_t kMinLength = 6;  // two edits in a short name could make anyone anyone else
+  if (skeleton.size() < kMinLength) return std::string::npos;
+  std::size_t best = std::string::npos;
+  std::size_t best_distance = kMaxEdits + 1;
+  for (std::size_t i = 0; i < officials.size(); ++i) {
+    const Official& official = officials[i];
+    bool title_agrees = (!title->org.empty() && title->org == official.org) ||
+                        FoldKey(title->title) == FoldKey(official.title);
+    if (!title_agrees) continue;
+    std::string candidate = Skeleton(official.name);
+    if (candidate.empty() || candidate[0] != skeleton[0]) continue;
+    std::size_t distance = EditDistance(skeleton, candidate);
+    if (distance < best_distance) {
+      best = i;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+void OfficialTagger::Impl::AddFromTitle(std::string_view text, std::size_t name_begin, std::string_view name,
+                                        std::string_view title_text, std::vector<Found>* found) const {
+  std::vector<std::string> words = SplitWords(name);
+  // Trim words that cannot be part of a name ("Tuesday Chang Sung-gil", "Donald Trump Administration").
+  std::size_t first = 0;
+  std::size_t last = words.size();
+  while (first < last && not_name_words.count(words[first]) > 0) ++first;
+  while (last > first && not_name_words.count(words[last - 1]) > 0) --last;
+  if (last - first < 2) return;
+  std::vector<std::string> kept(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                words.begin() + static_cast<std::ptrdiff_t>(last));
+  // Byte span of the kept words inside `name` (words are separated by single white space characters).
+  std::size_t begin = name_begin;
+  for (std::size_t i = 0; i < first; ++i) begin += words[i].size() + 1;
+  std::size_t end = begin;
+  for (std::size_t i = first; i < last; ++i) end += words[i].size() + (i + 1 < last ? 1 : 0);
+
+  auto title = title_by_key.find(FoldKey(title_text));
+  const Title* title_entry = title == title_by_key.end() ? nullptr : &titles[title->second];
+  std::size_t official = Resolve(kept, title_entry);
+  found->push_back({begin, end, official, std::string(text.substr(begin, end - begin)), title_entry});
+}
+
+nlohmann::json OfficialTagger::Impl::Value(const Found& found, std::string_view text,
+                                           const std::vector<Gazetteer::Hit>& organization_hits) const {
+  if (found.official != std::string::npos) {
+    const Official& official = officials[found.official];
+    return {{"name", official.name}, {"title", official.title}, {"org", official.org},
+            {"country", official.country}, {"id", official.id}};
+  }
+  std::string name = CollapseWhitespace(found.name);
+  std::string org = found.title ? found.title->org : "";
+  std::string country = found.title ? found.title->country : "";
+  if (org.empty()) {
+    // "... Director General Kim Min-su of the Ministry of ...": an organization named right after the name.
+    constexpr std::size_t kReach = 120;
+    for (const Gazetteer::Hit& hit : organization_hits) {
+      if (hit.begin < found.end || hit.begin > found.end + kReach) continue;
+      std::string_view between = text.substr(found.end, hit.begin - found.end);
+      if (between.find('.') != std::string_view::npos || between.find('\n') != std::string_view::npos) break;
+      if (between.find(" of ") != std::string_view::npos || between.find(" at ") != std::string_view::npos) {
+        org = hit.entry->id;
+      }
+      break;
+    }
+  }
+  if (country.empty() && !org.empty()) {
+    if (auto known = org_country.find(org); known != org_country.end()) country = known->second;
+  }
+  return {{"name", name},
+          {"title", found.title ? found.title->title : ""},
+          {"org", org},
+          {"country", country},
+          {"id", UnknownOfficialId(name)}};
+}
+
+StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Gazetteer& organizations) {
+  auto impl = std::make_unique<Impl>();
+  for (const Gazetteer::Entry& entry : organizations.entries()) {
+    auto country = entry.data.find("country");
+    if (country != entry.data.end() && country->is_string()) impl->org_country[entry.id] = country->get<std::string>();
+  }
+
+  // Titles.
+  StatusOr<std::optional<nlohmann::json>> titles = ParseDataFile(files, kTitlesFile, "titles");
+  if (!titles.ok()) return titles.status();
+  std::string title_alternation;
+  if (titles->has_value()) {
+    const nlohmann::json& list = (**titles)["titles"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string where = DescribeEntry(kTitlesFile, i, list[i], "title");
+      StatusOr<std::string> title = RequiredString(list[i], "title", where);
+      if (!title.ok()) return title.status();
+      StatusOr<std::string> org = OptionalString(list[i], "org", where);
+      if (!org.ok()) return org.status();
+      StatusOr<std::string> country = OptionalString(list[i], "country", where);
+      if (!country.ok()) return country.status();
+      StatusOr<std::vector<std::string>> patterns = StringList(list[i], "patterns", where);
+      if (!patterns.ok()) return patterns.status();
+      if (patterns->empty()) return Status::InvalidArgument(where + ": \"patterns\" is empty");
+      if (!org->empty() && organizations.FindId(*org) == nullptr) {
+        return Status::InvalidArgument(where + ": org \"" + *org + "\" is not in gazetteers/organizations.json");
+      }
+      impl->titles.push_back({*title, *org, *country});
+      for (const std::string& pattern : *patterns) {
+        impl->title_by_key.emplace(FoldKey(pattern), impl->titles.size() - 1);
+        if (!title_alternation.empty()) title_alternation += '|';
+        title_alternation += RE2::QuoteMeta(pattern);
+      }
+    }
+    StatusOr<std::vector<std::string>> not_name = StringList(**titles, "not_name_words", kTitlesFile);
+    if (!not_name.ok()) return not_name.status();
+    impl->not_name_words.insert(not_name->begin(), not_name->end());
+  }
+
+  // Officials and the spellings that name them.
+  StatusOr<std::optional<nlohmann::json>> officials = ParseDataFile(files, kOfficialsFile, "officials");
+  if (!officials.ok()) return officials.status();
+  std::vector<PhraseMatcher::Phrase> phrases;
+  if (officials->has_value()) {
+    const nlohmann::json& root = **officials;
+    std::map<std::string, std::vector<std::string>> surname_forms;  // folded surname → all its romanizations
+    if (auto variants = root.find("surname_variants"); variants != root.end()) {
+      if (!variants->is_array()) return Status::InvalidArgument(std::string(kOfficialsFile) + ": \"surname_variants\" must be an array");
+      for (std::size_t i = 0; i < variants->size(); ++i) {
+        const nlohmann::json& group = (*variants)[i];
+        std::string where = std::string(kOfficialsFile) + ": surname_variants group " + std::to_string(i + 1);
+        if (!group.is_array()) return Status::InvalidArgument(where + ": must be an array of strings");
+        StatusOr<std::vector<std::string>> forms = StringList(nlohmann::json{{"forms", group}}, "forms", where);
+        if (!forms.ok()) return forms.status();
+        for (const std::string& form : *forms) {
+          std::vector<std::string>& all = surname_forms[FoldKey(form)];
+          all.insert(all.end(), forms->begin(), forms->end());
+        }
+      }
+    }
+    const nlohmann::json& list = root["officials"];
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const nlohmann::json& item = list[i];
+      std::string where = DescribeEntry(kOfficialsFile, i, item, "id");
+      Official official;
+      for (auto [key, field, required] : {std::tuple{"id", &official.id, true}, {"name", &official.name, true},
+                                          {"title", &official.title, true}, {"org", &official.org, true},
+                                          {"country", &official.country, false}}) {
+        StatusOr<std::string> value = required ? RequiredString(item, key, where) : OptionalString(item, key, where);
+        if (!value.ok()) return value.status();
+        *field = std::move(value).value();
+      }
+      if (!ids.insert(official.id).second) return Status::InvalidArgument(where + ": duplicate id");
+      if (official.id.rfind("x-", 0) == 0) {
+        return Status::InvalidArgument(where + ": ids starting \"x-\" are reserved for officials not listed here");
+      }
+      if (organizations.FindId(official.org) == nullptr) {
+        return Status::InvalidArgument(where + ": org \"" + official.org + "\" is not in gazetteers/organizations.json");
+      }
+      if (auto korean = item.find("korean_name"); korean != item.end()) {
+        if (!korean->is_boolean()) return Status::InvalidArgument(where + ": \"korean_name\" must be true or false");
+        official.korean_name = korean->get<bool>();
+      }
+      StatusOr<std::vector<std::string>> aliases = StringList(item, "aliases", where);
+      if (!aliases.ok()) return aliases.status();
+      std::vector<std::string> spellings{official.name};
+      spellings.insert(spellings.end(), aliases->begin(), aliases->end());
+      if (official.korean_name) {
+        // Family name first as listed; every romanization of it, every form of the given name, either order.
+        std::vector<std::string> generated;
+        for (const std::string& spelling : spellings) {
+          std::vector<std::string> words = SplitWords(spelling);
+          if (words.size() < 2) continue;
+          std::string given = JoinWords(words, 1, words.size());
+          std::vector<std::string> surnames{words[0]};
+          if (auto forms = surname_forms.find(FoldKey(words[0])); forms != surname_forms.end()) {
+            surnames = forms->second;
+          }
+          for (const std::string& surname : surnames) {
+            for (const std::string& given_form : GivenNameForms(given)) {
+              generated.push_back(surname + " " + given_form);
+              generated.push_back(given_form + " " + surname);
+            }
+          }
+        }
+        spellings.insert(spellings.end(), generated.begin(), generated.end());
+      }
+      std::size_t index = impl->officials.size();
+      for (const std::string& spelling : spellings) {
+        auto [it, inserted] = impl->official_by_key.emplace(FoldKey(spelling), index);
+        if (!inserted && it->second != index) {
+          return Status::InvalidArgument(where + ": spelling \"" + spelling + "\" already names " +
+                                         impl->officials[it->second].id);
+        }
+        phrases.push_back({spelling, static_cast<int>(index)});
+      }
+      impl->officials.push_back(std::move(official));
+    }
+  }
+  // Bylines are written in capitals ("BY JEONG JAE-HONG"); names in capitals are not read as officials.
+  StatusOr<PhraseMatcher> names = PhraseMatcher::Create(phrases, /*allow_all_capitals=*/false, kOfficialsFile);
+  if (!names.ok()) return names.status();
+  impl->names = std::make_unique<PhraseMatcher>(std::move(names).value());
+
+  // A name: two or three capitalized words, Korean given names hyphenated ("Cheong In-kyo", "Myung-hee Yoo").
+  const std::string word = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{L}\\p{Ll}+)?";
+  const std::string name = "(" + word + "(?: " + word + "){1,2})";
+  const std::string title = "((?i:" + (title_alternation.empty() ? std::string("\\b\\B") : title_alternation) + "))";
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(32 << 20);
+  impl->title_then_name = std::make_unique<RE2>("\\b" + title + "\\s+" + name + "\\b", options);
+  impl->name_then_title = std::make_unique<RE2>(
+      "\\b" + name + ",\\s+(?:(?i:the)\\s+)?(?:[\\p{L}.'’]+\\s+){0,2}?" + title + "\\b", options);
+  for (const RE2* pattern : {impl->title_then_name.get(), impl->name_then_title.get()}) {
+    if (!pattern->ok()) return Status::InvalidArgument(std::string(kTitlesFile) + ": " + pattern->error());
+  }
+  return OfficialTagger(std::move(impl));
+}
+
+void OfficialTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit>& organization_hits,
+                         Mentions* out) const {
+  const Impl& impl = *impl_;
+  std::vector<Impl::Found> found;
+  for (const PhraseMatcher::Match& match : impl.names->FindAll(text)) {
+    found.push_back({match.begin, match.end, static_cast<std::size_t>(match.payload), "", nullptr});
+  }
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[3];
+  auto offset = [&](const re2::StringPiece& piece) { return static_cast<std::size_t>(piece.data() - text.data()); };
+  for (std::size_t pos = 0;
+       pos < text.size() && impl.title_then_name->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3);) {
+    pos = offset(groups[0]) + groups[0].size();
+    impl.AddFromTitle(text, offset(groups[2]), std::string_view(groups[2].data(), groups[2].size()),
+                      std::string_view(groups[1].data(), groups[1].size()), &found);
+  }
+  for (std::size_t pos = 0;
+       pos < text.size() && impl.name_then_title->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3);) {
+    pos = offset(groups[0]) + groups[0].size();
+    impl.AddFromTitle(text, offset(groups[1]), std::string_view(groups[1].data(), groups[1].size()),
+                      std::string_view(groups[2].data(), groups[2].size()), &found);
+  }
+  // The same name found both by gazetteer and by title: keep the first found (the gazetteer's), unless only the
+  // title pattern resolved it.
+  std::sort(found.begin(), found.end(), [](const Impl::Found& a, const Impl::Found& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return (a.official != std::string::npos) > (b.official != std::string::npos);
+  });
+  std::vector<Impl::Found> people;
+  for (Impl::Found& candidate : found) {
+    if (!people.empty() && candidate.begin < people.back().end) continue;
+    people.push_back(std::move(candidate));
+  }
+
+  // Later surname-only mentions: "Lighthizer said", "Yoo added". A surname shared by two people in the article
+  // links to neither.
+  std::map<std::string, std::size_t, std::less<>> surnames;  // surname as written → index into people
+  std::set<std::string, std::less<>> ambiguous;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    std::vector<std::string> words = SplitWords(text.substr(people[i].begin, people[i].end - people[i].begin));
+    if (words.size() < 2) continue;
+    bool korean = people[i].official != std::string::npos ? impl.officials[people[i].official].korean_name
+                                                          : words.size() == 2 && (words[0].find('-') != std::string::npos ||
+                                                                                  words[1].find('-') != std::string::npos);
+    std::string surname = words.back();
+    if (korean) surname = words[0].find('-') != std::string::npos ? words[1] : words[0];
+    auto value_id = [&](std::size_t k) {
+      return people[k].official != std::string::npos ? impl.officials[people[k].official].id
+                                                     : UnknownOfficialId(people[k].name);
+    };
+    auto [it, inserted] = surnames.emplace(surname, i);
+    if (!inserted && value_id(it->second) != value_id(i)) ambiguous.insert(surname);
+  }
+  std::vector<Impl::Found> linked;
+  for (const auto& [surname, first] : surnames) {
+    if (ambiguous.count(surname) > 0 || !IsCapitalized(surname)) continue;
+    for (std::size_t pos = text.find(surname, people[first].end); pos != std::string_view::npos;
+         pos = text.find(surname, pos + surname.size())) {
+      std::size_t end = pos + surname.size();
+      if (!IsWholeWord(text, pos, end) || (end < text.size() && text[end] == '-')) continue;
+      bool inside = std::any_of(people.begin(), people.end(),
+                                [&](const Impl::Found& p) { return pos < p.end && end > p.begin; });
+      if (inside) continue;
+      // "Kim Jong-un" is someone else: a surname followed by a hyphenated given name is not linked.
+      if (end + 1 < text.size() && text[end] == ' ' && std::isupper(static_cast<unsigned char>(text[end + 1]))) {
+        std::size_t next_end = end + 1;
+        while (next_end < text.size() && text[next_end] != ' ' && text[next_end] != '\n') ++next_end;
+        if (text.substr(end + 1, next_end - end - 1).find('-') != std::string_view::npos) continue;
+      }
+      Impl::Found link = people[first];
+      link.begin = pos;
+      link.end = end;
+      linked.push_back(std::move(link));
+    }
+  }
+  people.insert(people.end(), linked.begin(), linked.end());
+
+  for (const Impl::Found& person : people) {
+    Mention mention;
+    mention.type = "official";
+    mention.start = person.begin;
+    mention.end = person.end;
+    mention.text = std::string(text.substr(person.begin, person.end - person.begin));
+    mention.value = impl.Value(person, text, organization_hits);
+    out->push_back(std::move(mention));
+  }
+}
+
+OfficialTagger::OfficialTagger(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+OfficialTagger::OfficialTagger(OfficialTagger&&) noexcept = default;
+OfficialTagger& OfficialTagger::operator=(OfficialTagger&&) noexcept = default;
+OfficialTagger::~OfficialTagger() = default;
+
+}  // namespace tradewire

@@ -1,0 +1,356 @@
+#include "extractors/tag/percentages.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+#include <re2/re2.h>
+
+#include "extractors/tag/data_json.h"
+#include "extractors/tag/numbers.h"
+#include "extractors/tag/sentences.h"
+
+namespace tradewire {
+namespace {
+
+constexpr const char* kLanguageFile = "taxonomy/language.json";
+
+// Words that shape how a noun phrase is read, from taxonomy/language.json.
+struct Vocabulary {
+  std::set<std::string, std::less<>> determiners;
+  std::set<std::string, std::less<>> prepositions;
+  std::set<std::string, std::less<>> clause_words;
+  std::set<std::string, std::less<>> rate_nouns;
+  std::vector<std::string> abbreviations;
+};
+
+StatusOr<Vocabulary> LoadVocabulary(const DataFiles& files) {
+  Vocabulary vocabulary;
+  auto found = files.find(kLanguageFile);
+  if (found == files.end()) return vocabulary;
+  nlohmann::json parsed = nlohmann::json::parse(found->second, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return Status::InvalidArgument(std::string(kLanguageFile) + ": not a JSON object");
+  }
+  struct Field {
+    const char* key;
+    std::set<std::string, std::less<>>* words;
+  };
+  for (Field field : {Field{"determiners", &vocabulary.determiners}, Field{"prepositions", &vocabulary.prepositions},
+                      Field{"clause_words", &vocabulary.clause_words}, Field{"rate_nouns", &vocabulary.rate_nouns}}) {
+    StatusOr<std::vector<std::string>> words = StringList(parsed, field.key, kLanguageFile);
+    if (!words.ok()) return words.status();
+    field.words->insert(words->begin(), words->end());
+  }
+  StatusOr<std::vector<std::string>> abbreviations = StringList(parsed, "abbreviations", kLanguageFile);
+  if (!abbreviations.ok()) return abbreviations.status();
+  vocabulary.abbreviations = std::move(abbreviations).value();
+  return vocabulary;
+}
+
+std::string Lower(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0; }
+
+// One token of a sentence: a word ("country-specific", "Korea's") or a single punctuation character.
+struct Token {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool is_word = false;
+};
+
+// The tokens of text[begin, end), in order.
+std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Token> tokens;
+  std::size_t i = begin;
+  while (i < end) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (!IsWordByte(c)) {
+      tokens.push_back({i, i + 1, false});
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end) {
+      if (IsWordByte(text[j])) {
+        ++j;
+      } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && IsWordByte(text[j + 1])) {
+        j += 2;  // inner hyphen or apostrophe keeps the word whole
+      } else {
+        break;
+      }
+    }
+    tokens.push_back({i, j, true});
+    i = j;
+  }
+  return tokens;
+}
+
+const char* UnitPattern() {
+  return "(%\\s?p\\b|%|percentage[- ]points?\\b|per\\s?cent\\b|percent\\b|pct\\b|basis[- ]points?\\b|bps\\b|"
+         "bp\\b|pp\\b|p\\.p\\.)";
+}
+
+std::string UnitName(std::string_view unit) {
+  std::string lower = Lower(unit);
+  if (lower.find("basis") != std::string::npos || lower == "bps" || lower == "bp") return "basis_point";
+  if (lower.find("point") != std::string::npos || lower == "pp" || lower == "p.p." || lower.back() == 'p') {
+    return "percentage_point";
+  }
+  return "percent";
+}
+
+// A noun phrase found around a percentage, as text.
+std::string Join(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  return std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+}
+
+}  // namespace
+
+struct PercentageTagger::Impl {
+  Vocabulary vocabulary;
+  std::unique_ptr<SentenceSplitter> sentences;
+  std::unique_ptr<RE2> pattern;
+
+  bool Is(const std::set<std::string, std::less<>>& words, std::string_view text, const Token& token) const {
+    return token.is_word && words.count(Lower(text.substr(token.begin, token.end - token.begin))) > 0;
+  }
+  bool IsNumber(std::string_view text, const Token& token) const {
+    return token.is_word && std::isdigit(static_cast<unsigned char>(text[token.begin]));
+  }
+  // A word ending in -ed right after a noun starts a reduced clause ("tariffs eliminated under ...").
+  bool IsParticipleAfterNoun(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
+    std::string word = Lower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    if (word.size() < 5 || word.compare(word.size() - 2, 2, "ed") != 0) return false;
+    if (i == 0) return false;
+    const Token& before = tokens[i - 1];
+    return before.is_word && !Is(vocabulary.determiners, text, before) && !Is(vocabulary.prepositions, text, before) &&
+           Lower(text.substr(before.begin, before.end - before.begin)) != "and";
+  }
+
+  std::string NounPhraseAfterOf(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const;
+  std::string NounPhraseModified(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const;
+  std::string NounPhraseBefore(std::string_view text, const std::vector<Token>& tokens, std::size_t end) const;
+  std::string RateNounBefore(std::string_view text, const std::vector<Token>& tokens, std::size_t end) const;
+};
+
+// "80 percent of [tariffs on bilateral trade in industrial and consumer goods] have been removed": the phrase
+// may hold prepositional phrases and coordination; it ends at punctuation or a word that starts a clause.
+std::string PercentageTagger::Impl::NounPhraseAfterOf(std::string_view text, const std::vector<Token>& tokens,
+                                                      std::size_t i) const {
+  while (i < tokens.size() && Is(vocabulary.determiners, text, tokens[i])) ++i;
+  std::size_t first = i;
+  std::size_t last = i;
+  constexpr std::size_t kMaxWords = 12;
+  for (; i < tokens.size() && i - first < kMaxWords; ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word || IsNumber(text, token) || Is(vocabulary.clause_words, text, token)) break;
+    if (IsParticipleAfterNoun(text, tokens, i)) break;
+    last = i + 1;
+  }
+  // A phrase never ends on a preposition, conjunction or determiner.
+  while (last > first && (Is(vocabulary.prepositions, text, tokens[last - 1]) ||
+                          Is(vocabulary.determiners, text, tokens[last - 1]) ||
+                          Lower(text.substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin)) ==
+                              "and")) {
+    --last;
+  }
+  return last > first ? Join(text, tokens, first, last - 1) : std::string();
+}
+
+// "a 25% [reciprocal tariff] for South Korea": the modifiers and head right after the figure, up to the first
+// preposition or conjunction.
+std::string PercentageTagger::Impl::NounPhraseModified(std::string_view text, const std::vector<Token>& tokens,
+                                                       std::size_t i) const {
+  std::size_t first = i;
+  std::size_t last = i;
+  constexpr std::size_t kMaxWords = 5;
+  for (; i < tokens.size() && i - first < kMaxWords; ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word || IsNumber(text, token) || Is(vocabulary.clause_words, text, token) ||
+        Is(vocabulary.prepositions, text, token) || Is(vocabulary.determiners, text, token)) {
+      break;
+    }
+    std::string word = Lower(text.substr(token.begin, token.end - token.begin));
+    if (word == "and" || word == "or") break;
+    last = i + 1;
+  }
+  return last > first ? Join(text, tokens, first, last - 1) : std::string();
+}
+
+// "a [country-specific differential tariff] of 15%": the phrase ending at tokens[end - 1], read backwards up to
+// a determiner, preposition or punctuation.
+std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, const std::vector<Token>& tokens,
+                                                     std::size_t end) const {
+  std::size_t first = end;
+  constexpr std::size_t kMaxWords = 5;
+  while (first > 0 && end - first < kMaxWords) {
+    const Token& token = tokens[first - 1];
+    if (!token.is_word || IsNumber(text, token) || Is(vocabulary.determiners, text, token) ||
+        Is(vocabulary.prepositions, text, token) || Is(vocabulary.clause_words, text, token)) {
+      break;
+    }
+    --first;
+  }
+  return first < end ? Join(text, tokens, first, end - 1) : std::string();
+}
+
+// "raise [tariffs] on Korean cars to 25%": the nearest rate noun ("tariffs", "duty") within a few words before
+// the figure, with its modifiers.
+std::string PercentageTagger::Impl::RateNounBefore(std::string_view text, const std::vector<Token>& tokens,
+                                                   std::size_t end) const {
+  constexpr std::size_t kReach = 10;
+  for (std::size_t i = end; i > 0 && end - i < kReach; --i) {
+    const Token& token = tokens[i - 1];
+    if (!token.is_word && text[token.begin] != '-') break;  // punctuation ends the search
+    if (Is(vocabulary.rate_nouns, text, token)) return NounPhraseBefore(text, tokens, i);
+  }
+  return std::string();
+}
+
+StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
+  auto impl = std::make_unique<Impl>();
+  StatusOr<Vocabulary> vocabulary = LoadVocabulary(files);
+  if (!vocabulary.ok()) return vocabulary.status();
+  impl->vocabulary = std::move(vocabulary).value();
+  StatusOr<SentenceSplitter> sentences = SentenceSplitter::Create(impl->vocabulary.abbreviations);
+  if (!sentences.ok()) return sentences.status();
+  impl->sentences = std::make_unique<SentenceSplitter>(std::move(sentences).value());
+
+  // 1 "from"/"between", 2 first number, 3 its unit, 4 range connector, 5 second number, 6 unit.
+  std::string number = NumberPattern();
+  std::string unit = UnitPattern();
+  std::string source = "(?:\\b(from|between)\\s+)?\\b(" + number + ")(?:\\s*" + unit + ")?(?:\\s*(-|–|—|to|and)\\s*(" +
+                       number + "))?\\s*" + unit;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  impl->pattern = std::make_unique<RE2>(source, options);
+  if (!impl->pattern->ok()) return Status::Internal("percentage pattern: " + impl->pattern->error());
+  return PercentageTagger(std::move(impl));
+}
+
+void PercentageTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit>& countries,
+                           const std::vector<Gazetteer::Hit>& products, Mentions* out) const {
+  const Impl& impl = *impl_;
+  struct Figure {
+    std::size_t begin, end;
+    nlohmann::json value;
+  };
+  std::vector<Figure> figures;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[7];
+  std::size_t pos = 0;
+  while (pos < text.size() && impl.pattern->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 7)) {
+    auto offset = [&](const re2::StringPiece& group) { return static_cast<std::size_t>(group.data() - text.data()); };
+    pos = offset(groups[0]) + std::max<std::size_t>(groups[0].size(), 1);
+    std::string_view whole(groups[0].data(), groups[0].size());
+    if (!IsWholeWord(text, offset(groups[0]), offset(groups[0]) + whole.size())) continue;
+    std::optional<double> first = ParseNumber(std::string_view(groups[2].data(), groups[2].size()));
+    std::optional<double> second;
+    if (groups[5].data() != nullptr) second = ParseNumber(std::string_view(groups[5].data(), groups[5].size()));
+    std::string unit = UnitName(std::string_view(groups[6].data(), groups[6].size()));
+    if (!first) continue;
+    std::string connector = Lower(std::string_view(groups[4].data(), groups[4].size()));
+    std::string lead = Lower(std::string_view(groups[1].data(), groups[1].size()));
+    if (second && connector == "and" && lead != "between") {
+      // "10% and 15%": two figures, not a range.
+      std::size_t first_end = groups[3].data() ? offset(groups[3]) + groups[3].size() : offset(groups[2]) + groups[2].size();
+      std::string first_unit = groups[3].data() ? UnitName(std::string_view(groups[3].data(), groups[3].size())) : unit;
+      figures.push_back({offset(groups[2]), first_end, {{"number", NumberToJson(*first)}, {"unit", first_unit}}});
+      figures.push_back({offset(groups[5]), offset(groups[0]) + whole.size(),
+                         {{"number", NumberToJson(*second)}, {"unit", unit}}});
+      continue;
+    }
+    Figure figure{offset(groups[2]), offset(groups[0]) + whole.size(), nlohmann::json::object()};
+    if (second) {
+      figure.value["low"] = NumberToJson(*first);
+      figure.value["high"] = NumberToJson(*second);
+    } else {
+      figure.value["number"] = NumberToJson(*first);
+    }
+    figure.value["unit"] = unit;
+    figures.push_back(std::move(figure));
+  }
+  if (figures.empty()) return;
+
+  std::vector<std::size_t> starts = impl.sentences->SentenceStarts(text);
+  for (Figure& figure : figures) {
+    SentenceSpan sentence = SentenceAt(starts, text.size(), figure.begin);
+    std::vector<Token> before = Tokenize(text, sentence.begin, figure.begin);
+    std::vector<Token> after = Tokenize(text, figure.end, sentence.end);
+    // "from 10% to 25%": the lead word is not part of the phrase before.
+    if (!before.empty() && (Lower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "from" ||
+                            Lower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "between")) {
+      before.pop_back();
+    }
+    std::string of;
+    auto word_at = [&](const std::vector<Token>& tokens, std::size_t i) {
+      return Lower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    };
+    if (!after.empty() && word_at(after, 0) == "of") of = impl.NounPhraseAfterOf(text, after, 1);
+    if (of.empty() && !before.empty() && (word_at(before, before.size() - 1) == "of" ||
+                                          word_at(before, before.size() - 1) == "at")) {
+      of = impl.NounPhraseBefore(text, before, before.size() - 1);
+    }
+    if (of.empty() && !after.empty()) of = impl.NounPhraseModified(text, after, 0);
+    if (of.empty()) of = impl.RateNounBefore(text, before, before.size());
+    if (!of.empty()) figure.value["of"] = of;
+
+    // The country the figure concerns: one named right after it ("for South Korea", "on Japan"), else the first
+    // one the sentence names.
+    const Gazetteer::Hit* country = nullptr;
+    for (const Gazetteer::Hit& hit : countries) {
+      if (hit.begin < figure.end || hit.begin >= sentence.end) continue;
+      std::vector<Token> between = Tokenize(text, figure.end, hit.begin);
+      constexpr std::size_t kReach = 6;
+      if (between.size() > kReach) break;
+      for (const Token& token : between) {
+        std::string word = Lower(text.substr(token.begin, token.end - token.begin));
+        if (word == "for" || word == "on" || word == "against" || word == "from") country = &hit;
+      }
+      break;
+    }
+    for (std::size_t i = 0; country == nullptr && i < countries.size(); ++i) {
+      if (countries[i].begin >= sentence.begin && countries[i].end <= sentence.end) country = &countries[i];
+    }
+    if (country != nullptr) figure.value["country"] = country->entry->id;
+
+    // The product: the first named after the figure in the sentence, else the last before it.
+    const Gazetteer::Hit* product = nullptr;
+    for (const Gazetteer::Hit& hit : products) {
+      if (hit.begin < sentence.begin || hit.end > sentence.end) continue;
+      if (hit.begin >= figure.end) {
+        product = &hit;
+        break;
+      }
+      product = &hit;
+    }
+    if (product != nullptr) figure.value["product"] = product->entry->id;
+
+    Mention mention;
+    mention.type = "percentage";
+    mention.start = figure.begin;
+    mention.end = figure.end;
+    mention.text = std::string(text.substr(figure.begin, figure.end - figure.begin));
+    mention.value = std::move(figure.value);
+    out->push_back(std::move(mention));
+  }
+}
+
+PercentageTagger::PercentageTagger(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+PercentageTagger::PercentageTagger(PercentageTagger&&) noexcept = default;
+PercentageTagger& PercentageTagger::operator=(PercentageTagger&&) noexcept = default;
+PercentageTagger::~PercentageTagger() = default;
+
+}  // namespace tradewire

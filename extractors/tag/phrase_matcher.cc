@@ -1,0 +1,188 @@
+#include "extractors/tag/phrase_matcher.h"
+
+#include <unordered_map>
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "extractors/text/utf8.h"
+
+namespace tradewire {
+namespace {
+
+// The code points of `s` (UTF-8, invalid bytes as U+FFFD).
+std::vector<UChar32> CodePoints(std::string_view s) {
+  std::vector<UChar32> out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+// The RE2 source matching `phrase` as written: white space matches any run of white space, apostrophes match
+// typographic ones, and word boundaries are required where the phrase begins or ends with a letter or digit.
+std::string PhrasePattern(std::string_view phrase) {
+  std::string pattern;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(phrase.data());
+  int32_t length = static_cast<int32_t>(phrase.size());
+  bool in_space = false;
+  for (int32_t i = 0; i < length;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      if (!in_space) pattern += "\\s+";
+      in_space = true;
+      continue;
+    }
+    in_space = false;
+    if (c >= 0 && IsApostrophe(c)) {
+      pattern += "['’]";
+    } else {
+      pattern += RE2::QuoteMeta(re2::StringPiece(phrase.data() + start, static_cast<std::size_t>(i - start)));
+    }
+  }
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (!phrase.empty() && is_word(phrase.front())) pattern = "\\b" + pattern;
+  if (!phrase.empty() && is_word(phrase.back())) pattern += "\\b";
+  return pattern;
+}
+
+bool IsAllCapitals(const std::vector<UChar32>& chars) {
+  bool any_letter = false;
+  for (UChar32 c : chars) {
+    if (u_islower(c)) return false;
+    any_letter = any_letter || u_isupper(c);
+  }
+  return any_letter;
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view phrase) {
+  std::string collapsed = CollapseWhitespace(phrase);
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(collapsed.data(),
+                                                                             static_cast<int32_t>(collapsed.size())));
+  folded.foldCase();
+  folded.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(u'\''));
+  std::string key;
+  folded.toUTF8String(key);
+  return key;
+}
+
+bool CaseCompatible(std::string_view phrase, std::string_view surface, bool allow_all_capitals) {
+  std::vector<UChar32> want = CodePoints(CollapseWhitespace(phrase));
+  std::vector<UChar32> got = CodePoints(CollapseWhitespace(surface));
+  if (want.size() != got.size()) return false;
+  if (allow_all_capitals && IsAllCapitals(got) && !IsAllCapitals(want)) return true;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == got[i]) continue;
+    if (IsApostrophe(want[i]) && IsApostrophe(got[i])) continue;
+    bool word_start = i == 0 || !u_isalpha(want[i - 1]);
+    if (word_start && u_islower(want[i]) && u_toupper(want[i]) == got[i]) continue;
+    return false;
+  }
+  return true;
+}
+
+bool IsWholeWord(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin >= end) return false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto length = static_cast<int32_t>(text.size());
+  auto is_word = [](UChar32 c) { return c >= 0 && (u_isalnum(c) || c == '_'); };
+  auto at = [&](std::size_t offset) {
+    int32_t i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    return c;
+  };
+  auto before = [&](std::size_t offset) {
+    int32_t i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_PREV(bytes, 0, i, c);
+    return c;
+  };
+  // Only a match that itself starts (ends) with a word character can be glued to a neighbouring one.
+  if (is_word(at(begin)) && begin > 0 && is_word(before(begin))) return false;
+  if (is_word(before(end)) && end < text.size() && is_word(at(end))) return false;
+  return true;
+}
+
+struct PhraseMatcher::Impl {
+  std::unique_ptr<RE2> alternation;
+  std::unordered_map<std::string, std::vector<Phrase>> by_key;
+  bool allow_all_capitals = false;
+};
+
+StatusOr<PhraseMatcher> PhraseMatcher::Create(const std::vector<Phrase>& phrases, bool allow_all_capitals,
+                                              const std::string& what) {
+  auto impl = std::make_unique<Impl>();
+  impl->allow_all_capitals = allow_all_capitals;
+  std::string pattern = "(?:";
+  bool first = true;
+  for (const Phrase& phrase : phrases) {
+    std::string key = FoldKey(phrase.text);
+    if (key.empty()) return Status::InvalidArgument(what + ": empty phrase");
+    std::vector<Phrase>& same = impl->by_key[key];
+    bool duplicate = false;
+    for (const Phrase& seen : same) duplicate = duplicate || seen.text == phrase.text;
+    if (duplicate) continue;
+    same.push_back(phrase);
+    if (same.size() > 1) continue;  // the alternation already matches this folded form
+    if (!first) pattern += '|';
+    first = false;
+    pattern += PhrasePattern(phrase.text);
+  }
+  pattern += ')';
+  if (first) pattern = "[^\\x00-\\x{10FFFF}]";  // no phrases: a pattern that never matches
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  impl->alternation = std::make_unique<RE2>(pattern, options);
+  if (!impl->alternation->ok()) {
+    return Status::InvalidArgument(what + ": cannot compile phrases: " + impl->alternation->error());
+  }
+  return PhraseMatcher(std::move(impl));
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
+  std::vector<Match> matches;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece found;
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         impl_->alternation->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+    std::size_t begin = static_cast<std::size_t>(found.data() - text.data());
+    std::size_t end = begin + found.size();
+    std::string_view surface = text.substr(begin, end - begin);
+    auto candidates = impl_->by_key.find(FoldKey(surface));
+    if (candidates != impl_->by_key.end()) {
+      for (const Phrase& phrase : candidates->second) {
+        if (CaseCompatible(phrase.text, surface, impl_->allow_all_capitals)) {
+          matches.push_back({begin, end, phrase.payload});
+          break;
+        }
+      }
+    }
+    pos = end > begin ? end : begin + 1;
+  }
+  return matches;
+}
+
+PhraseMatcher::PhraseMatcher(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
+PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
+PhraseMatcher::~PhraseMatcher() = default;
+
+}  // namespace tradewire
