@@ -1,15 +1,1127 @@
+// The date tagger: TIMEX3 dates, times, durations and sets, after HeidelTime's design — each rule is a pattern
+// plus a normalization function, and relative expressions resolve against the anchor day (the dateline's date,
+// else the publication date) with news conventions: an unqualified weekday or "the 22nd" is the most recent such
+// day unless the clause is about the future, and a month-day without a year takes the year nearest the anchor.
+//
+// Cost: all rules are compiled into ONE RE2 alternation with leftmost-longest semantics, so the text is scanned
+// once by a DFA whatever the number of rules; an RE2::Set anchored at both ends then names the rules that match
+// that span exactly (the first listed wins). Per-rule regexes run only when a normalizer rejects a match ("May" as
+// a verb, "$1990"), to find the longest acceptable alternative starting at the same place.
+//
+// Word lists (months, weekdays, number words, units) are part of the patterns and of date_text.cc rather than a
+// data file: they are language, not analyst-maintained vocabulary.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extractors/tag/date_calendar.h"
+#include "extractors/tag/date_text.h"
 #include "extractors/tag/families.h"
 
 namespace tradewire {
 namespace {
 
-class Placeholder final : public TaggerFamily {
+using date_text::Words;
+using date_text::SplitWords;
+using date_text::IsDigits;
+using date_text::ToInt;
+using date_text::MonthIndex;
+using date_text::WeekdayIndex;
+using date_text::DayNumber;
+using date_text::kVague;
+using date_text::Quantity;
+using date_text::DurationUnit;
+using date_text::UnitOf;
+using date_text::DurationValue;
+using date_text::EdgeMod;
+using date_text::IsFutureClause;
+using date_text::IsPastClause;
+using date_text::ClauseMentions;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word classes the rules are written with. Month and weekday names are case-sensitive (capitalized) so that
+// "march", "may" and "sun" in running text are not dates.
+
+constexpr std::string_view kMonth =
+    R"((?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|)"
+    R"((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)))";
+constexpr std::string_view kWeekday = R"((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))";
+constexpr std::string_view kNumber =
+    R"((?:\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+    R"((?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|)"
+    R"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|)"
+    R"(sixteen|seventeen|eighteen|nineteen|(?:a\s+|one\s+)?hundred|a\s+few|few|several|many|a\s+couple\s+of|)"
+    R"(a\s+couple|a\s+dozen|dozens\s+of)))";
+constexpr std::string_view kUnit =
+    R"((?i:years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|century|centuries|quarters?|)"
+    R"(nights?|weekends?))";
+constexpr std::string_view kApprox =
+    R"((?:(?i:about|around|nearly|almost|(?:no\s+)?more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|)"
+    R"(roughly|approximately|some)\s+)?)";
+constexpr std::string_view kEdge =
+    R"((?:(?i:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)?)";
+constexpr std::string_view kYear = R"((?:19|20)\d\d\b)";
+// Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".
+constexpr std::string_view kSpelledYear =
+    R"((?:(?i:nineteen)[\s-]+(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+    R"((?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|(?i:two\s+thousand))\b)";
+
+enum class Kind {
+  kIsoDate,
+  kCompactDate,
+  kSlashDate,
+  kMonthDay,
+  kDayMonth,
+  kMonth,
+  kWeekOf,
+  kWeekday,
+  kOrdinalDay,
+  kYear,
+  kFiscalYear,
+  kDecade,
+  kQuarter,
+  kDeictic,
+  kRelativeUnit,
+  kSeason,
+  kAgo,
+  kDuration,
+  kVagueSpan,
+  kSet,
+  kClockTime,
+  kVague,
+  kHoliday,
+};
+
+struct RuleSpec {
+  Kind kind;
+  std::string pattern;  // RE2 syntax; {MONTH}, {WEEKDAY}, {NUMBER}, {UNIT}, {APPROX}, {EDGE}, {YEAR} expand
+};
+
+std::vector<RuleSpec> RuleSpecs() {
+  return {
+      {Kind::kIsoDate, R"(\b(?:19|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b)"},
+      {Kind::kCompactDate, R"(\b(?:19|20)\d\d[01]\d[0-3]\d\b)"},
+      {Kind::kSlashDate, R"(\b[01]?\d/[0-3]?\d/(?:\d\d\d\d|\d\d)\b)"},
+      {Kind::kMonthDay, R"(\b{EDGE}{MONTH}\s*[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s*{YEAR})?)"},
+      {Kind::kDayMonth, R"(\b(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH}(?:\.?,?\s*{YEAR})?)"},
+      {Kind::kMonth,
+       R"(\b{EDGE}(?:(?i:this|last|next|the\s+month\s+of)\s+)?{MONTH})"
+       R"((?:,?\s+(?:(?i:of)\s+)?(?:{YEAR}|{SPELLED_YEAR}))?)"},
+      {Kind::kWeekOf, R"(\b(?i:the\s+week\s+of)\s+{MONTH}\s*[0-3]?\d\b)"},
+      {Kind::kWeekday,
+       R"(\b(?:(?i:last|next|this|early|late|every|each)\s+)?{WEEKDAY}s?\b)"
+       R"((?:\s+(?i:morning|afternoon|evening|night)s?\b)?)"},
+      {Kind::kOrdinalDay, R"(\b(?i:the)\s+[0-3]?\d(?:st|nd|rd|th)\b)"},
+      {Kind::kYear,
+       R"(\b{EDGE}(?:(?i:fiscal|calendar|the\s+year|fiscal\s+year|the\s+fiscal\s+year|the\s+calendar\s+year)\s+)?)"
+       R"({YEAR})"},
+      {Kind::kFiscalYear, R"(\bFY\s?(?:19|20)?\d\d\b)"},
+      {Kind::kYear, R"(\b(?:(?i:the\s+year)\s+)?{SPELLED_YEAR})"},
+      {Kind::kDecade, R"((?:\b{EDGE}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:19|20)\d0|'\d0)'?s\b)"},
+      {Kind::kQuarter,
+       R"(\b(?:(?i:the)\s+)?(?:{YEAR}\s+)?(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|)"
+       R"(current|previous|next|this|same|year-earlier|year-ago|most\s+recent|fiscal)[\s-]+)*)"
+       R"((?i:quarter|half|period)\b(?:\s+(?i:of)\s+(?:(?:(?i:fiscal)\s+)?{YEAR}|(?i:this|last|next|the)\s+year\b))?)"},
+      {Kind::kDeictic,
+       R"(\b(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s+)?)"
+       R"((?i:today|yesterday|tomorrow|tonight|overnight|the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)))"
+       R"(\b(?:\s+(?i:morning|afternoon|evening|night)\b)?)"},
+      {Kind::kRelativeUnit,
+       R"(\b{EDGE}(?:(?i:the)\s+)?(?i:this|last|next|past|previous|coming|current|same|following|prior))"
+       R"(\s+(?i:week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)\b)"},
+      {Kind::kRelativeUnit, R"(\b{EDGE}(?i:the)\s+(?i:week|weekend|month|year|morning|afternoon|evening)\b)"},
+      {Kind::kSeason,
+       R"(\b{EDGE}(?:(?i:the|this|last|next|past|coming|this\s+past|this\s+coming)\s+)?)"
+       R"((?i:spring|summer|autumn|fall|winter)\b)"
+       R"((?:\s+(?:(?i:of)\s+)?{YEAR})?)"},
+      {Kind::kAgo,
+       R"(\b{APPROX}{NUMBER}[\s-]+{UNIT}\s+(?i:ago|earlier|later|from\s+now)\b)"},
+      {Kind::kAgo, R"(\b(?:(?i:the)\s+)?(?i:year|month|week|day)-(?i:earlier|ago)\b(?:\s+(?i:period|quarter)\b)?)"},
+      {Kind::kDuration,
+       R"(\b{APPROX}(?:(?i:the|each\s+of\s+the)\s+)?(?:(?i:first|last|past|next|coming|previous|following|)"
+       R"(final|latest|initial|full|entire|whole|recent|other)\s+)?{NUMBER}(?:\s+(?i:to|or)\s+{NUMBER})?)"
+       R"([\s-]+{UNIT}\b)"},
+      {Kind::kVagueSpan,
+       R"(\b(?:(?i:the)\s+)?(?i:past|last|next|coming|recent|previous|following)\s+)"
+       R"((?i:years|months|weeks|days|decades|hours)\b)"},
+      {Kind::kVagueSpan, R"(\b(?:(?i:the)\s+)?(?i:years|months|weeks|days)\s+(?i:ahead|to\s+come)\b)"},
+      {Kind::kSet,
+       R"(\b(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|)"
+       R"((?:every|each)\s+(?:other\s+)?(?:day|week|month|year|quarter|morning|night|evening|weekend|)"
+       R"(summer|winter|spring|fall|autumn)|per\s+(?:day|week|month|year)|every\s+{NUMBER}\s+{UNIT})\b)"},
+      {Kind::kClockTime,
+       R"(\b(?:(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?)"
+       R"((?:[0-2]?\d(?::[0-5]\d)?\s*(?:(?i:[ap]\.m\.?)|(?i:am|pm)\b)|(?i:noon|midnight)\b))"
+       R"((?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:{WEEKDAY}\b|(?i:today|yesterday|tomorrow)\b))?)"
+       R"((?:,?\s+{MONTH}\s*[0-3]?\d\b)?)"},
+      {Kind::kVague,
+       R"(\b(?i:now|currently|current|(?:more\s+)?recently|lately|presently|nowadays|)"
+       R"(the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|recent\s+years)\b)"},
+      {Kind::kHoliday,
+       R"(\b(?:Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)?|Thanksgiving(?:\s+Day)?|)"
+       R"(Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b)"},
+  };
+}
+
+std::string Expand(std::string pattern) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 8> kClasses = {{
+      {"{SPELLED_YEAR}", kSpelledYear},
+      {"{MONTH}", kMonth},
+      {"{WEEKDAY}", kWeekday},
+      {"{NUMBER}", kNumber},
+      {"{UNIT}", kUnit},
+      {"{APPROX}", kApprox},
+      {"{EDGE}", kEdge},
+      {"{YEAR}", kYear},
+  }};
+  for (const auto& [name, body] : kClasses) {
+    for (std::size_t at = pattern.find(name); at != std::string::npos; at = pattern.find(name, at + body.size())) {
+      pattern.replace(at, name.size(), body);
+    }
+  }
+  return pattern;
+}
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Normalization.
+
+struct Timex {
+  std::string value;
+  const char* type = "DATE";
+  const char* mod = nullptr;
+  bool anchored = false;
+  bool names_quarter = false;  // an explicit quarter that later "the quarter" refers back to
+  std::size_t skip_front = 0;  // bytes of the match left out of the mention (TimeML drops "the" before adjectives)
+};
+
+struct YearQuarter {
+  int year = 0;
+  int quarter = 0;  // 1..4
+};
+YearQuarter ShiftQuarter(YearQuarter q, int by) {
+  const int index = q.year * 4 + (q.quarter - 1) + by;
+  return {index / 4, index % 4 + 1};
+}
+
+// What earlier mentions of the same article tell later ones: "the quarter" is the quarter last named.
+struct ScanState {
+  std::optional<YearQuarter> last_quarter;
+  std::size_t last_quarter_end = 0;
+};
+
+struct Match {
+  std::string_view text;  // the whole article
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::optional<CivilDay> anchor;
+  ScanState* state = nullptr;
+  std::string_view Span() const { return text.substr(begin, end - begin); }
+};
+
+// Drops a leading "the" when what follows is an adjective phrase ("the 30-day review" → "30-day").
+void SkipLeadingThe(const Words& words, Timex* timex) {
+  if (words.list.size() > 1 && words.list[0] == "the") {
+    timex->skip_front = static_cast<std::size_t>(words.list[1].data() - words.lower.data());
+  }
+}
+
+// The quarter results news compares with: the quarter last named in the article when it is recent (within
+// about two paragraphs), else the one before the anchor's.
+std::optional<YearQuarter> ReferenceQuarter(const Match& m) {
+  if (m.state && m.state->last_quarter && m.begin - m.state->last_quarter_end < 1500) return m.state->last_quarter;
+  if (!m.anchor) return std::nullopt;
+  return ShiftQuarter({m.anchor->year, (m.anchor->month - 1) / 3 + 1}, -1);
+}
+
+bool NearQuarterTalk(const Match& m) {
+  return m.state && m.state->last_quarter && m.begin - m.state->last_quarter_end < 600;
+}
+
+// The year that puts month/day nearest the anchor ("July 8" in a January article is last July). News mostly
+// reports what happened, so a day ahead of the anchor counts as twice as far as one behind it.
+int NearestYear(const std::optional<CivilDay>& anchor, int month, int day) {
+  if (!anchor) return 0;
+  int best = anchor->year;
+  long best_distance = -1;
+  for (int year = anchor->year - 1; year <= anchor->year + 1; ++year) {
+    const int clamped = std::min(day, DaysInMonth(year, month));
+    const long offset = DaysFromCivil({year, month, clamped}) - DaysFromCivil(*anchor);
+    const long distance = offset > 0 ? 2 * offset : -offset;
+    if (best_distance < 0 || distance < best_distance) {
+      best = year;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+// "Seoul, April 1 (Yonhap) --": a dateline names the day of writing, never a later one.
+bool IsDateline(const Match& m) {
+  std::string_view after = m.text.substr(m.end, std::min<std::size_t>(4, m.text.size() - m.end));
+  return after.starts_with(" (") || after.starts_with(" --") || after.starts_with(" \xE2\x80\x94");
+}
+
+// The year of a month/day written without one: after the anchor when the clause speaks of the future, before it
+// when it speaks of the past, else the nearest. A month of slack either way absorbs an imprecise anchor (a
+// crawl date for a publication date): "talks after the June 3 election" in a June 11 crawl is still this June.
+int YearFor(const Match& m, int month, int day) {
+  if (!m.anchor) return 0;
+  constexpr long kSlackDays = 31;
+  const CivilDay anchor = *m.anchor;
+  const long anchor_days = DaysFromCivil(anchor);
+  auto days = [&](int year) { return DaysFromCivil({year, month, std::min(day, DaysInMonth(year, month))}); };
+  if (IsDateline(m) || IsPastClause(m.text, m.begin, m.end)) {
+    const long slack = IsDateline(m) ? 3 : kSlackDays;  // a dateline may run a time zone ahead of the anchor
+    return days(anchor.year) <= anchor_days + slack ? anchor.year : anchor.year - 1;
+  }
+  if (IsFutureClause(m.text, m.begin, m.end)) {
+    return days(anchor.year) >= anchor_days - kSlackDays ? anchor.year : anchor.year + 1;
+  }
+  return NearestYear(m.anchor, month, day);
+}
+
+std::string DayOrUnknown(int year, int month, int day) {
+  if (year == 0) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "XXXX-%02d-%02d", month, day);
+    return buffer;
+  }
+  return FormatDay({year, month, day});
+}
+
+int ExpandTwoDigitYear(int year) { return year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year; }
+
+// "nineteen ninety-six" → 1996, "two thousand" → 2000.
+std::optional<int> SpelledYear(const Words& words) {
+  std::size_t at = words.Find("nineteen");
+  if (at < words.list.size()) {
+    ++at;
+    std::optional<double> rest = Quantity(words, &at);
+    if (!rest || *rest < 20 || *rest > 99) return std::nullopt;
+    return 1900 + static_cast<int>(*rest);
+  }
+  if (words.Has("two") && words.Has("thousand")) return 2000;
+  return std::nullopt;
+}
+
+std::optional<int> FindYear(const Words& words) {
+  for (std::string_view w : words.list) {
+    if (w.size() == 4 && IsDigits(w) && (w.starts_with("19") || w.starts_with("20"))) return ToInt(w);
+  }
+  return SpelledYear(words);
+}
+
+std::optional<Timex> MonthDay(const Match& m, const Words& words) {
+  int month = 0;
+  std::optional<int> day;
+  for (std::string_view w : words.list) {
+    if (!month && MonthIndex(w)) {
+      month = MonthIndex(w);
+    } else if (!day && month && DayNumber(w)) {
+      day = DayNumber(w);
+    } else if (!day && !month && DayNumber(w)) {
+      day = DayNumber(w);
+    }
+  }
+  if (!month || !day) return std::nullopt;
+  Timex timex;
+  std::optional<int> year = FindYear(words);
+  if (!year) {
+    timex.anchored = true;
+    year = YearFor(m, month, *day);
+  }
+  if (*year != 0 && !IsValidDay(*year, month, *day)) return std::nullopt;
+  timex.value = DayOrUnknown(*year, month, *day);
+  timex.mod = EdgeMod(words);
+  return timex;
+}
+
+bool PrecededByWord(const Match& m, std::initializer_list<std::string_view> options) {
+  std::size_t i = m.begin;
+  while (i > 0 && m.text[i - 1] == ' ') --i;
+  std::size_t j = i;
+  while (j > 0 && std::isalpha(static_cast<unsigned char>(m.text[j - 1]))) --j;
+  std::string word(m.text.substr(j, i - j));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(options.begin(), options.end(), word) != options.end();
+}
+
+std::optional<Timex> Month(const Match& m, const Words& words) {
+  std::size_t month_at = words.list.size();
+  for (std::size_t i = 0; i < words.list.size(); ++i) {
+    if (MonthIndex(words.list[i]) && words.list[i] != "mid") {
+      month_at = i;
+      break;
+    }
+  }
+  if (month_at == words.list.size()) return std::nullopt;
+  const int month = MonthIndex(words.list[month_at]);
+  std::optional<int> year = FindYear(words);
+  const bool qualified = month_at > 0 || year;
+  std::string_view surface = m.Span();
+  // A lone "May" or "March" is a verb unless a preposition introduces it; lone abbreviations are rarely months.
+  const bool ambiguous = words.list[month_at] == "may" || words.list[month_at] == "march" ||
+                         words.list[month_at].size() <= 4;
+  if (!qualified && ambiguous &&
+      !PrecededByWord(m, {"in", "since", "until", "till", "by", "of", "from", "through", "during", "before",
+                          "after", "for", "last", "next", "this", "early", "late", "mid", "to", "and"})) {
+    return std::nullopt;
+  }
+  if (surface.find('.') != std::string_view::npos && !qualified && surface.back() == '.' &&
+      words.list[month_at].size() > 4) {
+    return std::nullopt;
+  }
+  Timex timex;
+  timex.mod = EdgeMod(words);
+  if (!year) {
+    timex.anchored = true;
+    if (!m.anchor) return Timex{FormatMonth(0, month).replace(0, 4, "XXXX"), "DATE", timex.mod, false};
+    const bool last = words.Has("last");
+    const bool next = words.Has("next");
+    const CivilDay a = *m.anchor;
+    int y = NearestYear(m.anchor, month, 15);
+    if (IsFutureClause(m.text, m.begin, m.end)) {
+      y = month >= a.month ? a.year : a.year + 1;
+    } else if (IsPastClause(m.text, m.begin, m.end)) {
+      y = month <= a.month ? a.year : a.year - 1;
+    }
+    if (last) y = month < m.anchor->month ? m.anchor->year : m.anchor->year - 1;
+    if (next) y = month > m.anchor->month ? m.anchor->year : m.anchor->year + 1;
+    if (words.Has("this")) y = m.anchor->year;
+    year = y;
+  }
+  timex.value = FormatMonth(*year, month);
+  return timex;
+}
+
+// The weekday `weekday` nearest the anchor in the direction the clause points to.
+CivilDay ResolveWeekday(const Match& m, const Words& words, int weekday) {
+  const CivilDay anchor = *m.anchor;
+  const int today = IsoWeekday(anchor);
+  const int back = (today - weekday + 7) % 7;     // days back to the most recent such day
+  const int forward = (weekday - today + 7) % 7;  // days ahead to the next such day
+  if (words.Has("last")) return AddDays(anchor, back == 0 ? -7 : -back);
+  if (words.Has("next")) return AddDays(anchor, forward == 0 ? 7 : forward);
+  if (words.Has("this")) return AddDays(anchor, weekday - today);
+  if (IsFutureClause(m.text, m.begin, m.end)) return AddDays(anchor, forward);
+  return AddDays(anchor, -back);
+}
+
+const char* PartOfDay(const Words& words) {
+  for (std::string_view w : words.list) {
+    if (w.starts_with("morning")) return "MO";
+    if (w.starts_with("afternoon")) return "AF";
+    if (w.starts_with("evening")) return "EV";
+    if (w.starts_with("night") || w == "tonight" || w == "overnight") return "NI";
+  }
+  return nullptr;
+}
+
+std::optional<Timex> Weekday(const Match& m, const Words& words) {
+  int weekday = 0;
+  bool plural = false;
+  for (std::string_view w : words.list) {
+    if (WeekdayIndex(w)) {
+      weekday = WeekdayIndex(w);
+      plural = w.ends_with('s');
+    }
+  }
+  if (!weekday) return std::nullopt;
+  const char* part = PartOfDay(words);
+  Timex timex;
+  if (plural || words.Has("every") || words.Has("each")) {
+    timex.type = "SET";
+    timex.value = "XXXX-WXX-" + std::to_string(weekday) + (part ? std::string("T") + part : "");
+    return timex;
+  }
+  timex.anchored = true;
+  if (!m.anchor) {
+    timex.value = "XXXX-WXX-" + std::to_string(weekday);
+  } else {
+    timex.value = FormatDay(ResolveWeekday(m, words, weekday));
+  }
+  if (part) {
+    timex.value += std::string("T") + part;
+    timex.type = "TIME";
+  }
+  return timex;
+}
+
+std::optional<Timex> OrdinalDay(const Match& m, const Words& words) {
+  std::optional<int> day = DayNumber(words.list.back());
+  if (!day) return std::nullopt;
+  std::size_t i = m.end;
+  while (i < m.text.size() && m.text[i] == ' ') ++i;
+  std::size_t j = i;
+  while (j < m.text.size() && std::isalpha(static_cast<unsigned char>(m.text[j]))) ++j;
+  const std::string_view next = m.text.substr(i, j - i);
+  // "the 11th U.S. Circuit", "the 21st century": a word right after the ordinal (no punctuation between) makes
+  // it an adjective, unless that word is a connective ("from the 20th to the 22nd").
+  static constexpr std::array<std::string_view, 11> kConnectives = {
+      "to", "and", "or", "through", "until", "at", "when", "in", "after", "before", "of"};
+  if (!next.empty() && std::find(kConnectives.begin(), kConnectives.end(), next) == kConnectives.end()) {
+    return std::nullopt;
+  }
+  if (next.empty() && j < m.text.size() && m.text[j] == '-') return std::nullopt;  // "the 21st-century"
+  if (!m.anchor) return std::nullopt;
+  Timex timex;
+  timex.anchored = true;
+  const CivilDay anchor = *m.anchor;
+  const bool future = IsFutureClause(m.text, m.begin, m.end);
+  CivilDay month_start{anchor.year, anchor.month, 1};
+  for (int step = 0; step < 12; ++step) {  // the nearest month in that direction that has such a day
+    CivilDay candidate = AddMonths(month_start, future ? step : -step);
+    if (!IsValidDay(candidate.year, candidate.month, *day)) continue;
+    candidate.day = *day;
+    const long offset = DaysFromCivil(candidate) - DaysFromCivil(anchor);
+    if ((future && offset >= 0) || (!future && offset <= 0)) {
+      timex.value = FormatDay(candidate);
+      return timex;
+    }
+  }
+  return std::nullopt;
+}
+
+bool LooksLikeQuantity(const Match& m) {
+  // "$1990", "1990.5", "2020 %": a number, not a year.
+  if (m.begin > 0 && (m.text[m.begin - 1] == '$' || m.text[m.begin - 1] == '.' || m.text[m.begin - 1] == '#')) {
+    return true;
+  }
+  std::string_view after = m.text.substr(m.end, std::min<std::size_t>(10, m.text.size() - m.end));
+  if (after.starts_with(".") && after.size() > 1 && std::isdigit(static_cast<unsigned char>(after[1]))) return true;
+  if (after.starts_with(",") && after.size() > 1 && std::isdigit(static_cast<unsigned char>(after[1]))) return true;
+  if (after.starts_with("%") || after.starts_with(" percent") || after.starts_with(" per cent")) return true;
+  return false;
+}
+
+std::optional<Timex> Year(const Match& m, const Words& words) {
+  std::optional<int> year = FindYear(words);
+  if (!year) return std::nullopt;
+  // "two thousand people": read out as a year only after "the year".
+  if (words.Has("thousand") && !words.Has("year")) return std::nullopt;
+  // A bare number is a year only as a word on its own, not as an amount or a code ("Article 2025(b)").
+  if (words.list.size() == 1 && LooksLikeQuantity(m)) return std::nullopt;
+  Timex timex;
+  timex.value = FormatYear(*year);
+  timex.mod = EdgeMod(words);
+  return timex;
+}
+
+std::optional<Timex> FiscalYear(const Match&, const Words& words) {
+  std::string_view last = words.list.back();
+  std::string_view digits = last.starts_with("fy") ? last.substr(2) : last;
+  if (!IsDigits(digits) || (digits.size() != 2 && digits.size() != 4)) return std::nullopt;
+  return Timex{"FY" + FormatYear(ExpandTwoDigitYear(ToInt(digits))), "DATE", nullptr, false};
+}
+
+std::optional<Timex> Decade(const Match&, const Words& words) {
+  for (std::string_view w : words.list) {
+    std::string_view digits = w;
+    if (digits.starts_with("'")) digits.remove_prefix(1);
+    while (!digits.empty() && (digits.back() == 's' || digits.back() == '\'')) digits.remove_suffix(1);
+    if (!IsDigits(digits)) continue;
+    int year = ToInt(digits);
+    if (digits.size() == 2) year += 1900;
+    Timex timex;
+    timex.value = FormatYear(year).substr(0, 3);
+    timex.mod = EdgeMod(words);
+    if (words.Has("early")) timex.mod = "START";
+    if (words.Has("late")) timex.mod = "END";
+    if (words.Has("mid")) timex.mod = "MID";
+    return timex;
+  }
+  return std::nullopt;
+}
+
+std::string FormatQuarter(YearQuarter q) { return FormatYear(q.year) + "-Q" + std::to_string(q.quarter); }
+
+std::optional<Timex> Quarter(const Match& m, const Words& words) {
+  const bool half = words.Has("half");
+  const bool period = words.Has("period");
+  int ordinal = 0;
+  static constexpr std::array<std::pair<std::string_view, int>, 8> kOrdinals = {
+      {{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4}}};
+  for (std::string_view w : words.list) {
+    for (const auto& [name, n] : kOrdinals) {
+      if (w == name) ordinal = n;
+    }
+  }
+  const bool year_earlier = words.Has("earlier") || words.Has("ago");
+  const bool modified = ordinal || words.list.size() > 1;
+  // "a quarter of the market", "half the tariff", "the period": not dates.
+  if (!modified || (half && !ordinal) || (period && !year_earlier)) return std::nullopt;
+  if (half && ordinal > 2) return std::nullopt;
+  Timex timex;
+  std::optional<int> year = FindYear(words);
+  if (!year && words.Has("last") && words.Has("year")) year = m.anchor ? m.anchor->year - 1 : 0;
+  if (!year && words.Has("next") && words.Has("year")) year = m.anchor ? m.anchor->year + 1 : 0;
+  if (!year && !m.anchor) {
+    if (!ordinal) return std::nullopt;
+    timex.value = std::string("XXXX-") + (half ? "H" : "Q") + std::to_string(ordinal);
+    return timex;
+  }
+  const YearQuarter current{m.anchor ? m.anchor->year : 0, m.anchor ? (m.anchor->month - 1) / 3 + 1 : 0};
+  if (!year) timex.anchored = true;
+  if (ordinal) {
+    // Without a year, a quarter after the anchor's is last year's unless the clause is about the future.
+    int quarter_year = year ? *year : current.year;
+    if (!year && !half && ordinal > current.quarter && !IsFutureClause(m.text, m.begin, m.end)) --quarter_year;
+    if (!year && half && ordinal == 2 && current.quarter <= 2 && !IsFutureClause(m.text, m.begin, m.end)) {
+      --quarter_year;
+    }
+    if (year_earlier) --quarter_year;
+    timex.value = FormatYear(quarter_year) + (half ? "-H" : "-Q") + std::to_string(ordinal);
+    timex.names_quarter = !half && !year_earlier;
+    // "the third-quarter loss": TimeML tags the adjective without the article.
+    if (m.Span().find("-quarter") != std::string_view::npos || m.Span().find("-half") != std::string_view::npos) {
+      SkipLeadingThe(words, &timex);
+    }
+    return timex;
+  }
+  if (half) return std::nullopt;
+  // News about results: "the quarter", "the latest quarter" is the one last named, else the last one reported.
+  YearQuarter q = ReferenceQuarter(m).value_or(ShiftQuarter(current, -1));
+  if (words.Has("current") || words.Has("this")) q = current;
+  if (words.Has("next")) q = ShiftQuarter(current, 1);
+  if (words.Has("previous")) q = ShiftQuarter(current, -2);
+  if (year_earlier) q = ShiftQuarter(q, -4);
+  if (year) q.year = *year;  // "the 1988 quarter": the quarter in question, that year
+  timex.value = FormatQuarter(q);
+  return timex;
+}
+
+std::optional<Timex> Deictic(const Match& m, const Words& words) {
+  if (!m.anchor) return std::nullopt;
+  long offset = 0;
+  if (words.Has("yesterday")) offset = -1;
+  if (words.Has("tomorrow")) offset = 1;
+  if (words.Has("before")) offset -= 1;
+  if (words.Has("after")) offset += 1;
+  if (words.Has("overnight")) offset = -1;
+  Timex timex;
+  timex.anchored = true;
+  timex.value = FormatDay(AddDays(*m.anchor, offset));
+  if (const char* part = PartOfDay(words)) {
+    timex.value += std::string("T") + part;
+    timex.type = "TIME";
+  }
+  return timex;
+}
+
+std::optional<Timex> RelativeUnit(const Match& m, const Words& words) {
+  std::string_view unit = words.list.back();
+  const bool the = words.Has("the");
+  const bool last = words.Has("last") || words.Has("past") || words.Has("previous") || words.Has("prior");
+  const bool next = words.Has("next") || words.Has("coming") || words.Has("following");
+  const char* mod = EdgeMod(words);
+  // "the past year", "the next month": a stretch of time ending or starting now, not a calendar unit.
+  if (the && (last || next) && !mod && unit != "morning" && unit != "afternoon" && unit != "evening" &&
+      unit != "night") {
+    std::optional<DurationUnit> du = UnitOf(unit);
+    if (!du) return std::nullopt;
+    return Timex{DurationValue(1, *du), "DURATION", nullptr, true};
+  }
+  if (!m.anchor) return std::nullopt;
+  const CivilDay anchor = *m.anchor;
+  const int step = last ? -1 : next ? 1 : 0;
+  Timex timex;
+  timex.anchored = true;
+  timex.mod = mod;
+  if (unit == "year") {
+    timex.value = FormatYear(anchor.year + step);
+  } else if (unit == "month") {
+    const CivilDay month = AddMonths(CivilDay{anchor.year, anchor.month, 1}, step);
+    timex.value = FormatMonth(month.year, month.month);
+  } else if (unit == "week") {
+    timex.value = FormatWeek(IsoWeekOf(AddDays(anchor, 7L * step)));
+  } else if (unit == "weekend") {
+    timex.value = FormatWeek(IsoWeekOf(AddDays(anchor, 7L * step - (step == 0 && IsoWeekday(anchor) < 6 ? 7 : 0)))) +
+                  "-WE";
+  } else if (unit == "quarter") {
+    timex.value = FormatQuarter(ShiftQuarter({anchor.year, (anchor.month - 1) / 3 + 1}, step));
+  } else if (unit == "decade") {
+    timex.value = FormatYear(anchor.year + 10 * step).substr(0, 3);
+  } else if (unit == "century") {
+    timex.value = FormatYear(anchor.year + 100 * step).substr(0, 2);
+  } else if (const char* part = PartOfDay(words)) {
+    // "last night" is the evening before the anchor; "this morning", "the morning" are the anchor's.
+    timex.type = "TIME";
+    timex.value = FormatDay(AddDays(anchor, step)) + "T" + part;
+  } else {
+    return std::nullopt;
+  }
+  return timex;
+}
+
+std::optional<Timex> Season(const Match& m, const Words& words) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kSeasons = {
+      {{"spring", "SP"}, {"summer", "SU"}, {"autumn", "FA"}, {"fall", "FA"}, {"winter", "WI"}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 4> kStartMonths = {
+      {{"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}}};
+  std::string_view code;
+  std::string_view word;
+  for (std::string_view w : words.list) {
+    for (const auto& [name, c] : kSeasons) {
+      if (w == name) {
+        code = c;
+        word = w;
+      }
+    }
+  }
+  if (code.empty()) return std::nullopt;
+  std::optional<int> year = FindYear(words);
+  // "prices fall", "spring into action": a bare "fall"/"spring" is not a season.
+  if (words.list.size() == 1 && (word == "fall" || word == "spring")) return std::nullopt;
+  Timex timex;
+  timex.mod = EdgeMod(words);
+  if (!year) {
+    if (!m.anchor) return Timex{std::string("XXXX-") + std::string(code), "DATE", timex.mod, false};
+    timex.anchored = true;
+    int start = 0;
+    for (const auto& [c, month] : kStartMonths) {
+      if (c == code) start = month;
+    }
+    const CivilDay anchor = *m.anchor;
+    int y = anchor.year;
+    if (words.Has("last") || words.Has("past")) y = start < anchor.month ? anchor.year : anchor.year - 1;
+    if (words.Has("next") || words.Has("coming")) y = start > anchor.month ? anchor.year : anchor.year + 1;
+    year = y;
+  }
+  timex.value = FormatYear(*year) + "-" + std::string(code);
+  return timex;
+}
+
+std::optional<Timex> Ago(const Match& m, const Words& words) {
+  // "year-earlier", "the year-ago quarter": the same period a year before — in results news, the quarter.
+  const std::string_view lower = words.lower;
+  if (lower.find("year-earlier") != std::string_view::npos || lower.find("year-ago") != std::string_view::npos) {
+    if (!m.anchor) return std::nullopt;
+    Timex timex{FormatYear(m.anchor->year - 1), "DATE", nullptr, true};
+    if (words.Has("quarter") || words.Has("period") || NearQuarterTalk(m)) {
+      timex.value = FormatQuarter(ShiftQuarter(*ReferenceQuarter(m), -4));
+    }
+    if (!words.Has("quarter") && !words.Has("period")) SkipLeadingThe(words, &timex);  // "the year-ago results"
+    return timex;
+  }
+  if (lower.find("-earlier") != std::string_view::npos || lower.find("-ago") != std::string_view::npos) {
+    return std::nullopt;  // "the day-earlier session": too rare to resolve reliably
+  }
+  std::size_t at = 0;
+  std::optional<double> quantity;
+  while (at < words.list.size() && !quantity) {
+    std::size_t probe = at;
+    quantity = Quantity(words, &probe);
+    if (quantity) {
+      at = probe;
+    } else {
+      ++at;
+    }
+  }
+  if (!quantity || at >= words.list.size()) return std::nullopt;
+  std::optional<DurationUnit> unit = UnitOf(words.list[at]);
+  if (!unit) return std::nullopt;
+  const bool forward = words.list.back() == "later" || words.list.back() == "now";
+  if (!m.anchor || *quantity == kVague || *quantity != std::floor(*quantity)) {
+    return Timex{DurationValue(*quantity, *unit), "DURATION", nullptr, false};
+  }
+  const int n = static_cast<int>(*quantity) * unit->multiplier * (forward ? 1 : -1);
+  const CivilDay anchor = *m.anchor;
+  Timex timex;
+  timex.anchored = true;
+  switch (unit->letter) {
+    case 'Y':
+      // Results news: "a year ago" next to "quarter" is the year-earlier quarter.
+      if (n == -1 && (NearQuarterTalk(m) || ClauseMentions(m.text, m.begin, m.end, "quarter"))) {
+        timex.value = FormatQuarter(ShiftQuarter(*ReferenceQuarter(m), -4));
+      } else {
+        timex.value = FormatYear(anchor.year + n);
+      }
+      break;
+    case 'M': {
+      const CivilDay month = AddMonths(CivilDay{anchor.year, anchor.month, 1}, n);
+      timex.value = FormatMonth(month.year, month.month);
+      break;
+    }
+    case 'W': timex.value = FormatWeek(IsoWeekOf(AddDays(anchor, 7L * n))); break;
+    case 'D': timex.value = FormatDay(AddDays(anchor, n)); break;
+    default: return Timex{DurationValue(*quantity, *unit), "DURATION", nullptr, false};
+  }
+  return timex;
+}
+
+std::optional<Timex> Duration(const Match&, const Words& words) {
+  std::size_t at = 0;
+  std::optional<double> quantity;
+  while (at < words.list.size()) {
+    std::size_t probe = at;
+    quantity = Quantity(words, &probe);
+    if (quantity && probe < words.list.size() && UnitOf(words.list[probe])) {
+      at = probe;
+      break;
+    }
+    // "two to three weeks": the first quantity names the duration; skip "to three".
+    if (quantity && probe + 1 < words.list.size() && (words.list[probe] == "to" || words.list[probe] == "or")) {
+      std::size_t second = probe + 1;
+      if (Quantity(words, &second) && second < words.list.size() && UnitOf(words.list[second])) {
+        at = second;
+        break;
+      }
+    }
+    quantity.reset();
+    ++at;
+  }
+  if (!quantity || at >= words.list.size()) return std::nullopt;
+  std::optional<DurationUnit> unit = UnitOf(words.list[at]);
+  if (!unit || *quantity == 0) return std::nullopt;
+  // "one day he...", "an hour": keep; "a second" is an ordinal far more often than a unit, and "a quarter",
+  // "three-quarters" are fractions.
+  if (words.list[at] == "second") return std::nullopt;
+  if (words.list[at].starts_with("quarter")) {
+    const std::size_t unit_at = static_cast<std::size_t>(words.list[at].data() - words.lower.data());
+    if (words.Has("a") || words.Has("an") || (unit_at > 0 && words.lower[unit_at - 1] == '-')) return std::nullopt;
+  }
+  Timex timex;
+  timex.type = "DURATION";
+  timex.value = DurationValue(*quantity, *unit);
+  const std::string_view first = words.list[0];
+  const std::size_t unit_offset = static_cast<std::size_t>(words.list[at].data() - words.lower.data());
+  if (first == "the" && at == 2 && unit_offset > 0 && words.lower[unit_offset - 1] == '-') {
+    SkipLeadingThe(words, &timex);  // "the 30-day review": an adjective
+  }
+  if (first == "about" || first == "around" || first == "roughly" || first == "approximately" || first == "some") {
+    timex.mod = "APPROX";
+  } else if (first == "nearly" || first == "almost" || first == "less" || first == "fewer" || first == "up") {
+    timex.mod = "LESS_THAN";
+  } else if (first == "more" || first == "over" || first == "at") {
+    timex.mod = first == "at" ? "EQUAL_OR_MORE" : "MORE_THAN";
+  }
+  return timex;
+}
+
+std::optional<Timex> VagueSpan(const Match&, const Words& words) {
+  std::optional<DurationUnit> unit;
+  for (std::string_view w : words.list) {
+    if (!unit) unit = UnitOf(w);
+  }
+  if (!unit) return std::nullopt;
+  if (words.Has("recent") && words.Has("years")) return Timex{"PAST_REF", "DATE", nullptr, true};
+  return Timex{DurationValue(kVague, *unit), "DURATION", nullptr, false};
+}
+
+std::optional<Timex> Set(const Match&, const Words& words) {
+  Timex timex;
+  timex.type = "SET";
+  const std::string_view first = words.list[0];
+  if (first == "daily" || first == "nightly") timex.value = "P1D";
+  if (first == "weekly") timex.value = "P1W";
+  if (first == "biweekly") timex.value = "P2W";
+  if (first == "monthly") timex.value = "P1M";
+  if (first == "annually" || first == "yearly") timex.value = "P1Y";
+  if (first == "semiannually") timex.value = "P6M";
+  if (first == "hourly") timex.value = "PT1H";
+  if (!timex.value.empty()) return timex;
+  std::size_t at = 1;
+  if (at < words.list.size() && words.list[at] == "other") {
+    ++at;
+    timex.value = "P2";
+  }
+  std::optional<double> quantity = Quantity(words, &at);
+  if (at >= words.list.size()) at = words.list.size() - 1;
+  std::string_view unit_word = words.list[at];
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kSeasonal = {
+      {{"morning", "XXXX-XX-XXTMO"}, {"night", "XXXX-XX-XXTNI"}, {"evening", "XXXX-XX-XXTEV"},
+       {"weekend", "XXXX-WXX-WE"}, {"summer", "XXXX-SU"}, {"winter", "XXXX-WI"}, {"spring", "XXXX-SP"},
+       {"fall", "XXXX-FA"}, {"autumn", "XXXX-FA"}}};
+  for (const auto& [name, value] : kSeasonal) {
+    if (unit_word == name) return Timex{std::string(value), "SET", nullptr, false};
+  }
+  std::optional<DurationUnit> unit = UnitOf(unit_word);
+  if (!unit) return std::nullopt;
+  const double n = quantity && *quantity != kVague ? *quantity : (timex.value == "P2" ? 2 : 1);
+  timex.value = DurationValue(n, *unit);
+  return timex;
+}
+
+std::optional<Timex> ClockTime(const Match& m, const Words& words) {
+  int hour = -1;
+  int minute = -1;
+  bool pm = false;
+  bool am = false;
+  for (std::string_view w : words.list) {
+    if (hour < 0 && !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+      hour = ToInt(w);
+      const std::size_t colon = w.find(':');
+      if (colon != std::string_view::npos) minute = ToInt(w.substr(colon + 1));
+      if (w.ends_with("pm")) pm = true;
+      if (w.ends_with("am")) am = true;
+    }
+    if (w.starts_with("p.m") || w == "pm") pm = true;
+    if (w.starts_with("a.m") || w == "am") am = true;
+    if (w == "noon") hour = 12, minute = 0;
+    if (w == "midnight") hour = 24, minute = 0;
+  }
+  if (hour < 0 || hour > 24 || minute > 59) return std::nullopt;
+  if ((am || pm) && (hour < 1 || hour > 12)) return std::nullopt;
+  if (pm && hour < 12) hour += 12;
+  if (am && hour == 12) hour = 0;
+  // The day: a weekday or month-day in the span, else the anchor.
+  std::string day;
+  for (std::size_t i = 0; i < words.list.size(); ++i) {
+    if (WeekdayIndex(words.list[i]) && m.anchor) {
+      day = FormatDay(ResolveWeekday(m, words, WeekdayIndex(words.list[i])));
+    }
+    if (MonthIndex(words.list[i]) && i + 1 < words.list.size() && DayNumber(words.list[i + 1])) {
+      const int month = MonthIndex(words.list[i]);
+      const int d = *DayNumber(words.list[i + 1]);
+      day = DayOrUnknown(NearestYear(m.anchor, month, d), month, d);
+    }
+  }
+  if (day.empty() && m.anchor) {
+    long offset = words.Has("yesterday") ? -1 : words.Has("tomorrow") ? 1 : 0;
+    day = FormatDay(AddDays(*m.anchor, offset));
+  }
+  if (day.empty()) day = "XXXX-XX-XX";
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d", hour, minute < 0 ? 0 : minute);
+  Timex timex;
+  timex.type = "TIME";
+  timex.anchored = true;
+  timex.value = day + clock;
+  if (words.list[0] == "about" || words.list[0] == "around" || words.list[0] == "approximately") timex.mod = "APPROX";
+  return timex;
+}
+
+std::optional<Timex> Vague(const Match&, const Words& words) {
+  const std::string_view first = words.list[0];
+  const std::string_view last = words.list.back();
+  if (last == "future" || first == "soon") return Timex{"FUTURE_REF", "DATE", nullptr, true};
+  if (last == "past" || first == "recently" || first == "recent" || first == "lately" || first == "previously" ||
+      first == "formerly") {
+    return Timex{"PAST_REF", "DATE", nullptr, true};
+  }
+  return Timex{"PRESENT_REF", "DATE", nullptr, true};
+}
+
+std::optional<Timex> Holiday(const Match& m, const Words& words) {
+  int month = 0;
+  int day = 0;
+  if (words.Has("christmas")) month = 12, day = words.Has("eve") ? 24 : 25;
+  if (words.Has("new")) month = words.Has("eve") ? 12 : 1, day = words.Has("eve") ? 31 : 1;
+  if (words.Has("independence")) month = 7, day = 4;
+  if (words.Has("veterans")) month = 11, day = 11;
+  const bool thanksgiving = words.Has("thanksgiving");
+  const bool labor = words.Has("labor");
+  const bool memorial = words.Has("memorial");
+  if (thanksgiving) month = 11;
+  if (labor) month = 9;
+  if (memorial) month = 5;
+  if (!month) return std::nullopt;
+  int year = NearestYear(m.anchor, month, day ? day : 15);
+  if (year == 0) {
+    if (!day) return std::nullopt;
+    return Timex{DayOrUnknown(0, month, day), "DATE", nullptr, false};
+  }
+  if (!day) {
+    // Rules of the US calendar: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of
+    // September, Memorial Day the last Monday of May.
+    const int first_weekday = IsoWeekday({year, month, 1});
+    if (thanksgiving) day = 1 + (4 - first_weekday + 7) % 7 + 21;
+    if (labor) day = 1 + (1 - first_weekday + 7) % 7;
+    if (memorial) {
+      const int last_weekday = IsoWeekday({year, month, 31});
+      day = 31 - (last_weekday - 1);
+    }
+  }
+  return Timex{FormatDay({year, month, day}), "DATE", nullptr, true};
+}
+
+std::optional<Timex> IsoDate(const Match&, const Words& words) {
+  std::optional<CivilDay> day = ParseIsoDay(words.lower);
+  if (!day) return std::nullopt;
+  if (words.lower.size() > 10) return Timex{words.lower.substr(0, 16), "TIME", nullptr, false};
+  return Timex{FormatDay(*day), "DATE", nullptr, false};
+}
+
+std::optional<Timex> CompactDate(const Match&, const Words& words) {
+  const std::string& s = words.lower;
+  const int year = ToInt(s.substr(0, 4));
+  const int month = ToInt(s.substr(4, 2));
+  const int day = ToInt(s.substr(6, 2));
+  if (!IsValidDay(year, month, day)) return std::nullopt;
+  return Timex{FormatDay({year, month, day}), "DATE", nullptr, false};
+}
+
+std::optional<Timex> SlashDate(const Match&, const Words& words) {
+  if (words.list.size() != 3) return std::nullopt;
+  const int month = ToInt(words.list[0]);
+  const int day = ToInt(words.list[1]);
+  const int year = ExpandTwoDigitYear(ToInt(words.list[2]));
+  if (words.list[2].size() == 3 || !IsValidDay(year, month, day)) return std::nullopt;  // US order: month first
+  return Timex{FormatDay({year, month, day}), "DATE", nullptr, false};
+}
+
+std::optional<Timex> WeekOf(const Match& m, const Words& words) {
+  std::optional<Timex> day = MonthDay(m, words);
+  if (!day) return std::nullopt;
+  std::optional<CivilDay> civil = ParseIsoDay(day->value);
+  if (!civil) return std::nullopt;
+  return Timex{FormatWeek(IsoWeekOf(*civil)), "DATE", nullptr, day->anchored};
+}
+
+std::optional<Timex> Normalize(Kind kind, const Match& m) {
+  const Words words = SplitWords(m.Span());
+  if (words.list.empty()) return std::nullopt;
+  // "a year-earlier figure", "the two-thirds": a match cut inside a hyphenated word is not one.
+  if (m.end + 1 < m.text.size() && m.text[m.end] == '-' &&
+      std::isalnum(static_cast<unsigned char>(m.text[m.end + 1]))) {
+    return std::nullopt;
+  }
+  switch (kind) {
+    case Kind::kIsoDate: return IsoDate(m, words);
+    case Kind::kCompactDate: return CompactDate(m, words);
+    case Kind::kSlashDate: return SlashDate(m, words);
+    case Kind::kMonthDay:
+    case Kind::kDayMonth: return MonthDay(m, words);
+    case Kind::kMonth: return Month(m, words);
+    case Kind::kWeekOf: return WeekOf(m, words);
+    case Kind::kWeekday: return Weekday(m, words);
+    case Kind::kOrdinalDay: return OrdinalDay(m, words);
+    case Kind::kYear: return Year(m, words);
+    case Kind::kFiscalYear: return FiscalYear(m, words);
+    case Kind::kDecade: return Decade(m, words);
+    case Kind::kQuarter: return Quarter(m, words);
+    case Kind::kDeictic: return Deictic(m, words);
+    case Kind::kRelativeUnit: return RelativeUnit(m, words);
+    case Kind::kSeason: return Season(m, words);
+    case Kind::kAgo: return Ago(m, words);
+    case Kind::kDuration: return Duration(m, words);
+    case Kind::kVagueSpan: return VagueSpan(m, words);
+    case Kind::kSet: return Set(m, words);
+    case Kind::kClockTime: return ClockTime(m, words);
+    case Kind::kVague: return Vague(m, words);
+    case Kind::kHoliday: return Holiday(m, words);
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+class DateTagger final : public TaggerFamily {
  public:
-  void Tag(const TagContext&, Mentions*) const override {}
+  static StatusOr<std::unique_ptr<TaggerFamily>> Create() {
+    auto tagger = std::make_unique<DateTagger>();
+    RE2::Options options;
+    options.set_longest_match(true);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);  // the combined DFA is large; below this RE2 falls back to a slow NFA
+    tagger->which_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+    std::string combined;
+    for (const RuleSpec& spec : RuleSpecs()) {
+      const std::string pattern = Expand(spec.pattern);
+      auto rule = std::make_unique<RE2>(pattern, options);
+      std::string error;
+      if (!rule->ok() || tagger->which_->Add(pattern, &error) < 0) {
+        return Status::Internal("date rule " + spec.pattern + ": " + rule->error() + error);
+      }
+      tagger->kinds_.push_back(spec.kind);
+      tagger->rules_.push_back(std::move(rule));
+      if (!combined.empty()) combined += '|';
+      combined += "(?:" + pattern + ")";
+    }
+    tagger->combined_ = std::make_unique<RE2>(combined, options);
+    if (!tagger->combined_->ok()) return Status::Internal("date rules: " + tagger->combined_->error());
+    if (!tagger->which_->Compile()) return Status::Internal("date rules: the rule set does not compile");
+    return std::unique_ptr<TaggerFamily>(std::move(tagger));
+  }
+
+  void Tag(const TagContext& context, Mentions* out) const override {
+    const std::string_view text = context.text;
+    const std::optional<CivilDay> anchor = ParseIsoDay(context.anchor);
+    std::vector<int> rules;
+    ScanState state;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      // Only the span: asking the combined regex for its groups would make RE2 allocate a submatch bitmap
+      // proportional to the whole program for every hit.
+      re2::StringPiece found;
+      if (!combined_->Match(text, pos, text.size(), RE2::UNANCHORED, &found, 1)) break;
+      const std::size_t begin = static_cast<std::size_t>(found.data() - text.data());
+      Match match{text, begin, begin + found.size(), anchor, &state};
+      std::optional<Timex> timex;
+      if (which_->Match(found, &rules) && !rules.empty()) {
+        timex = Normalize(kinds_[*std::min_element(rules.begin(), rules.end())], match);
+      }
+      if (!timex) timex = BestAlternative(text, begin, anchor, &match);
+      if (!timex) {
+        // Not a date here: move past the current word and scan on.
+        pos = begin + 1;
+        while (pos < text.size() && std::isalnum(static_cast<unsigned char>(text[pos]))) ++pos;
+        continue;
+      }
+      Remember(*timex, match.end, &state);
+      match.begin += timex->skip_front;
+      out->push_back(ToMention(match, *timex));
+      pos = std::max(match.end, begin + 1);
+    }
+  }
+
+ private:
+  // The longest match of any single rule at `begin` that its normalizer accepts (the combined match was rejected).
+  std::optional<Timex> BestAlternative(std::string_view text, std::size_t begin, const std::optional<CivilDay>& anchor,
+                                       Match* match) const {
+    std::optional<Timex> best;
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+      re2::StringPiece found;
+      if (!rules_[i]->Match(text, begin, text.size(), RE2::ANCHOR_START, &found, 1)) continue;
+      Match candidate{text, begin, begin + found.size(), anchor, match->state};
+      if (best && candidate.end <= match->end) continue;
+      if (candidate.end == begin) continue;
+      std::optional<Timex> timex = Normalize(kinds_[i], candidate);
+      if (!timex) continue;
+      best = std::move(timex);
+      *match = candidate;
+    }
+    return best;
+  }
+
+  static void Remember(const Timex& timex, std::size_t end, ScanState* state) {
+    const std::string& v = timex.value;
+    if (timex.names_quarter && v.size() == 7 && v[5] == 'Q' && IsDigits(v.substr(0, 4))) {
+      state->last_quarter = YearQuarter{ToInt(v.substr(0, 4)), v[6] - '0'};
+      state->last_quarter_end = end;
+    }
+  }
+
+  static Mention ToMention(const Match& match, const Timex& timex) {
+    Mention mention;
+    mention.type = "date";
+    mention.start = match.begin;
+    mention.end = match.end;
+    mention.text = std::string(match.Span());
+    mention.value = {{"value", timex.value}, {"timex_type", timex.type}};
+    if (timex.mod) mention.value["mod"] = timex.mod;
+    if (timex.anchored) mention.value["anchored"] = true;
+    return mention;
+  }
+
+  std::vector<Kind> kinds_;
+  std::vector<std::unique_ptr<RE2>> rules_;  // rules_[i] is which_'s pattern i, alone
+  std::unique_ptr<RE2> combined_;           // all rules as one alternation: the single scan over the text
+  std::unique_ptr<RE2::Set> which_;         // which rules match a span exactly
 };
 
 }  // namespace
 
-StatusOr<std::unique_ptr<TaggerFamily>> MakeDateTagger(const DataFiles&) { return std::unique_ptr<TaggerFamily>(new Placeholder); }
+StatusOr<std::unique_ptr<TaggerFamily>> MakeDateTagger(const DataFiles&) { return DateTagger::Create(); }
 
 }  // namespace tradewire

@@ -1,0 +1,325 @@
+#include "extractors/tag/date_text.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace tradewire::date_text {
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the words of a matched span.
+
+
+Words SplitWords(std::string_view span) {
+  Words words;
+  words.lower.assign(span);
+  for (char& c : words.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view rest = words.lower;
+  std::size_t i = 0;
+  while (i < rest.size()) {
+    while (i < rest.size() && (std::isspace(static_cast<unsigned char>(rest[i])) || rest[i] == '-' ||
+                               rest[i] == ',' || rest[i] == '/')) {
+      ++i;
+    }
+    std::size_t j = i;
+    while (j < rest.size() && !std::isspace(static_cast<unsigned char>(rest[j])) && rest[j] != '-' &&
+           rest[j] != ',' && rest[j] != '/') {
+      ++j;
+    }
+    std::string_view word = rest.substr(i, j - i);
+    while (!word.empty() && word.back() == '.' && word != "a.m." && word != "p.m.") word.remove_suffix(1);
+    if (!word.empty()) words.list.push_back(word);
+    i = j;
+  }
+  return words;
+}
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') break;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+int MonthIndex(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> kNames = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  for (std::size_t m = 0; m < kNames.size(); ++m) {
+    if (word.substr(0, 3) == kNames[m]) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+int WeekdayIndex(std::string_view word) {  // 1 = Monday
+  static constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday", "wednesday", "thursday",
+                                                             "friday", "saturday", "sunday"};
+  for (std::size_t d = 0; d < kNames.size(); ++d) {
+    if (word.substr(0, kNames[d].size()) == kNames[d]) return static_cast<int>(d) + 1;
+  }
+  return 0;
+}
+
+// A day number written "22", "22nd".
+std::optional<int> DayNumber(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
+  if (digits == 0 || digits > 2) return std::nullopt;
+  std::string_view suffix = word.substr(digits);
+  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
+  const int day = ToInt(word.substr(0, digits));
+  if (day < 1 || day > 31) return std::nullopt;
+  return day;
+}
+
+// The quantity written by words[*at…] ("two", "twenty four", "a hundred", "1.5", "several"), advancing *at.
+// kVague stands for "several", "a few" and the like (TIMEX3 writes them X).
+std::optional<double> Quantity(const Words& words, std::size_t* at) {
+  static constexpr std::array<std::string_view, 20> kSmall = {
+      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
+                                                            "sixty",  "seventy", "eighty", "ninety"};
+  std::size_t i = *at;
+  if (i >= words.list.size()) return std::nullopt;
+  std::string_view w = words.list[i];
+  double value = -2;
+  if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+    std::string copy(w);
+    char* end = nullptr;
+    value = std::strtod(copy.c_str(), &end);
+    if (end == copy.c_str()) return std::nullopt;
+    ++i;
+  } else if (w == "a" || w == "an") {
+    value = 1;
+    ++i;
+    if (i < words.list.size() && (words.list[i] == "few" || words.list[i] == "couple")) {
+      value = kVague;
+      ++i;
+    } else if (i < words.list.size() && words.list[i] == "dozen") {
+      value = 12;
+      ++i;
+    }
+  } else if (w == "few" || w == "several" || w == "many" || w == "couple" || w == "dozens") {
+    value = kVague;
+    ++i;
+  } else {
+    for (std::size_t n = 0; n < kSmall.size(); ++n) {
+      if (w == kSmall[n]) value = static_cast<double>(n);
+    }
+    for (std::size_t n = 0; n < kTens.size(); ++n) {
+      if (w == kTens[n]) value = 20.0 + 10.0 * static_cast<double>(n);
+    }
+    if (value < -1) return std::nullopt;
+    ++i;
+    if (value >= 20 && i < words.list.size()) {
+      for (std::size_t n = 1; n < 10; ++n) {
+        if (words.list[i] == kSmall[n]) {
+          value += static_cast<double>(n);
+          ++i;
+          break;
+        }
+      }
+    }
+  }
+  if (i < words.list.size() && words.list[i] == "hundred") {
+    value = value > 0 ? value * 100 : 100;
+    ++i;
+  }
+  if (i < words.list.size() && words.list[i] == "of") ++i;  // "a couple of", "dozens of"
+  *at = i;
+  return value;
+}
+
+std::optional<DurationUnit> UnitOf(std::string_view word) {
+  if (word.starts_with("year")) return DurationUnit{'Y', 1};
+  if (word.starts_with("month")) return DurationUnit{'M', 1};
+  if (word.starts_with("weekend")) return DurationUnit{'D', 2};
+  if (word.starts_with("week")) return DurationUnit{'W', 1};
+  if (word.starts_with("day") || word.starts_with("night")) return DurationUnit{'D', 1};
+  if (word.starts_with("hour")) return DurationUnit{'H', 1};
+  if (word.starts_with("minute")) return DurationUnit{'N', 1};
+  if (word.starts_with("second")) return DurationUnit{'S', 1};
+  if (word.starts_with("decade")) return DurationUnit{'Y', 10};
+  if (word.starts_with("centur")) return DurationUnit{'Y', 100};
+  if (word.starts_with("quarter")) return DurationUnit{'Q', 1};
+  return std::nullopt;
+}
+
+namespace {
+
+std::string FormatQuantity(double quantity) {
+  if (quantity == kVague) return "X";
+  char buffer[32];
+  if (quantity == std::floor(quantity)) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", quantity);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%g", quantity);
+  }
+  return buffer;
+}
+
+}  // namespace
+
+std::string DurationValue(double quantity, DurationUnit unit) {
+  const double scaled = quantity == kVague ? kVague : quantity * unit.multiplier;
+  const std::string amount = FormatQuantity(scaled);
+  switch (unit.letter) {
+    case 'H': return "PT" + amount + "H";
+    case 'N': return "PT" + amount + "M";
+    case 'S': return "PT" + amount + "S";
+    default: return "P" + amount + std::string(1, unit.letter);
+  }
+}
+
+// "early", "the beginning of" → START; "late", "the end of" → END; "mid" → MID.
+const char* EdgeMod(const Words& words) {
+  if (words.list.empty()) return nullptr;
+  std::string_view first = words.list[0];
+  std::string_view second = words.list.size() > 1 ? words.list[1] : std::string_view();
+  if (first == "early" || first == "earlier") return "START";
+  if (first == "late" || first == "later") return "END";
+  if (first == "mid") return "MID";
+  if (first == "the" && (second == "beginning" || second == "start")) return "START";
+  if (first == "the" && (second == "end" || second == "close")) return "END";
+  if (first == "the" && second == "middle") return "MID";
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The clause around a match, for tense: is it about the future?
+
+namespace {
+
+std::string_view ClauseAround(std::string_view text, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kReach = 160;
+  std::size_t from = begin > kReach ? begin - kReach : 0;
+  for (std::size_t i = begin; i > from; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '!' || c == '?' || c == ';') {
+      from = i;
+      break;
+    }
+    // A period followed by a space and a capital letter ends a sentence unless it ends an abbreviation (one to
+    // four letters, capitalized: "Oct.", "U.S.", "Mr.").
+    if (c == '.' && i < begin && text[i] == ' ' && i + 1 < text.size() &&
+        std::isupper(static_cast<unsigned char>(text[i + 1]))) {
+      std::size_t word = i - 1;
+      while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+      const std::size_t letters = i - 1 - word;
+      if (letters > 4 || (letters > 0 && std::islower(static_cast<unsigned char>(text[word])))) {
+        from = i;
+        break;
+      }
+    }
+  }
+  std::size_t to = std::min(text.size(), end + kReach);
+  for (std::size_t i = end; i < to; ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '!' || c == '?' || c == ';' ||
+        (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ') && i > 0 &&
+         std::islower(static_cast<unsigned char>(text[i - 1])))) {
+      to = i;
+      break;
+    }
+  }
+  return text.substr(from, to - from);
+}
+
+}  // namespace
+
+namespace {
+
+bool IsPastVerb(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kIrregular = {
+      "said", "told", "read", "met", "made", "gave", "took", "began", "held", "came", "went",  "saw",
+      "found", "left", "won", "lost", "sent", "was", "were", "had", "did", "fell", "rose", "struck"};
+  if (w.size() > 4 && w.ends_with("ed") && w != "expected" && w != "scheduled" && w != "planned") return true;
+  return std::find(kIrregular.begin(), kIrregular.end(), w) != kIrregular.end();
+}
+
+}  // namespace
+
+namespace {
+
+bool IsFutureMarker(const Words& words, std::size_t i) {
+  const std::string_view w = words.list[i];
+  return w == "will" || w == "won't" || w == "shall" || w == "next" || w == "upcoming" || w == "scheduled" ||
+         w == "expected" || w == "planned" || w == "plans" || w == "due" || w.ends_with("'ll") ||
+         (w == "going" && i + 1 < words.list.size() && words.list[i + 1] == "to");
+}
+
+}  // namespace
+
+namespace {
+
+// The words within `reach` bytes before `begin`, not across a comma or sentence end.
+Words WordsBefore(std::string_view text, std::size_t begin, std::size_t reach) {
+  std::size_t from = begin > reach ? begin - reach : 0;
+  for (std::size_t i = begin; i > from; --i) {
+    const char c = text[i - 1];
+    if (c == ',' || c == ';' || c == '\n' || c == '"' || c == '(' || (c == '.' && i < begin && text[i] == ' ')) {
+      from = i;
+      break;
+    }
+  }
+  return SplitWords(text.substr(from, begin - from));
+}
+
+}  // namespace
+
+bool IsFutureClause(std::string_view text, std::size_t begin, std::size_t end) {
+  // A past verb next to the date ("announced Wednesday", "was read Wednesday night") dates a past event.
+  const Words before = WordsBefore(text, begin, 40);
+  const Words after = SplitWords(text.substr(end, std::min<std::size_t>(16, text.size() - end)));
+  const std::size_t n = before.list.size();
+  for (std::size_t i = n > 6 ? n - 6 : 0; i < n; ++i) {
+    if (IsFutureMarker(before, i)) return true;  // "will be held Friday": the participle is not past
+  }
+  for (std::size_t i = n > 3 ? n - 3 : 0; i < n; ++i) {
+    if (IsPastVerb(before.list[i])) return false;
+  }
+  if (!after.list.empty() && IsPastVerb(after.list.front())) return false;
+  // Further away, a future marker counts only when no past verb stands between it and the date.
+  const std::string_view clause_text = ClauseAround(text, begin, end);
+  const std::size_t clause_begin = static_cast<std::size_t>(clause_text.data() - text.data());
+  const std::size_t clause_end = clause_begin + clause_text.size();
+  const Words leading = SplitWords(text.substr(clause_begin, begin - clause_begin));
+  for (std::size_t i = leading.list.size(); i > 0; --i) {
+    if (IsPastVerb(leading.list[i - 1])) return false;
+    if (IsFutureMarker(leading, i - 1)) return true;
+  }
+  const Words rest = SplitWords(text.substr(end, clause_end > end ? clause_end - end : 0));
+  for (std::size_t i = 0; i < rest.list.size(); ++i) {
+    if (IsPastVerb(rest.list[i])) return false;
+    if (IsFutureMarker(rest, i)) return true;
+  }
+  return false;
+}
+
+// Past-tense cues, for dates that could fall either side of the anchor ("March 31" in a November article).
+bool IsPastClause(std::string_view text, std::size_t begin, std::size_t end) {
+  const Words clause = SplitWords(ClauseAround(text, begin, end));
+  for (std::string_view w : clause.list) {
+    if (w == "was" || w == "were" || w == "had" || w == "did" || w == "ended" || w == "ago" || w == "rose" ||
+        w == "fell") {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ClauseMentions(std::string_view text, std::size_t begin, std::size_t end, std::string_view word) {
+  return SplitWords(ClauseAround(text, begin, end)).Has(word);
+}
+
+}  // namespace tradewire::date_text

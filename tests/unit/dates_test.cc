@@ -1,0 +1,244 @@
+// The date tagger family (TIMEX3), one section per rule family, with near misses that must not be tagged.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "extractors/tag/date_calendar.h"
+#include "extractors/tag/families.h"
+
+namespace tradewire {
+namespace {
+
+const TaggerFamily& Tagger() {
+  static const std::unique_ptr<TaggerFamily> tagger = [] {
+    StatusOr<std::unique_ptr<TaggerFamily>> made = MakeDateTagger(DataFiles{});
+    REQUIRE(made.ok());
+    return std::move(made).value();
+  }();
+  return *tagger;
+}
+
+Mentions Tag(std::string_view text, std::string anchor = "2025-06-11") {  // a Wednesday
+  TagContext context;
+  context.text = text;
+  context.anchor = std::move(anchor);
+  Mentions out;
+  Tagger().Tag(context, &out);
+  return out;
+}
+
+// The single mention of `text` whose surface is `surface`; fails the test when there is none.
+Mention Find(const Mentions& mentions, std::string_view surface) {
+  for (const Mention& m : mentions) {
+    if (m.text == surface) return m;
+  }
+  std::string all;
+  for (const Mention& m : mentions) all += "[" + m.text + "] ";
+  FAIL("no mention \"" << surface << "\" among " << all);
+  return {};
+}
+
+std::string ValueOf(std::string_view text, std::string_view surface, std::string anchor = "2025-06-11") {
+  return Find(Tag(text, std::move(anchor)), surface).value["value"].get<std::string>();
+}
+
+bool Tagged(std::string_view text, std::string_view surface) {
+  for (const Mention& m : Tag(text)) {
+    if (m.text.find(surface) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_CASE("calendar arithmetic") {
+  CHECK(FormatDay(AddDays({2024, 2, 28}, 1)) == "2024-02-29");
+  CHECK(FormatDay(AddDays({2025, 2, 28}, 1)) == "2025-03-01");
+  CHECK(FormatDay(AddMonths({2025, 1, 31}, 1)) == "2025-02-28");
+  CHECK(FormatDay(AddMonths({2025, 1, 15}, -1)) == "2024-12-15");
+  CHECK(IsoWeekday({2025, 6, 11}) == 3);
+  CHECK(FormatWeek(IsoWeekOf({2025, 6, 9})) == "2025-W24");
+  CHECK(FormatWeek(IsoWeekOf({2021, 1, 1})) == "2020-W53");
+  CHECK_FALSE(ParseIsoDay("2025-02-30").has_value());
+  CHECK_FALSE(ParseIsoDay("garbage").has_value());
+  CHECK(ParseIsoDay("2025-05-22T10:00:00Z").has_value());
+}
+
+TEST_CASE("mentions carry type, byte offsets, surface and a TIMEX3 value") {
+  const std::string text = "Talks resumed on March 29, 2024 in Seoul.";
+  const Mention m = Find(Tag(text), "March 29, 2024");
+  CHECK(m.type == "date");
+  CHECK(text.substr(m.start, m.end - m.start) == "March 29, 2024");
+  CHECK(m.value["value"] == "2024-03-29");
+  CHECK(m.value["timex_type"] == "DATE");
+  CHECK_FALSE(m.value.contains("anchored"));
+}
+
+TEST_CASE("absolute dates in the common news forms") {
+  CHECK(ValueOf("The deal was signed on 2025-04-01.", "2025-04-01") == "2025-04-01");
+  CHECK(ValueOf("Filed 20 May. 2025 in Geneva.", "20 May. 2025") == "2025-05-20");
+  CHECK(ValueOf("It ended 2 February 2024.", "2 February 2024") == "2024-02-02");
+  CHECK(ValueOf("Trading closed 11/02/89 early.", "11/02/89") == "1989-11-02");
+  CHECK(ValueOf("Revised 19980303 by the desk.", "19980303") == "1998-03-03");
+  CHECK(ValueOf("Tariffs rose in 2019 sharply.", "2019") == "2019");
+  CHECK(ValueOf("The FY2026 budget request.", "FY2026") == "FY2026");
+  CHECK(ValueOf("Exports fell in fiscal 1989 overall.", "fiscal 1989") == "1989");
+  CHECK(ValueOf("Prices soared in the 1990s.", "the 1990s") == "199");
+  CHECK(ValueOf("It began in nineteen ninety-six, he said.", "nineteen ninety-six") == "1996");
+  CHECK(ValueOf("Since January nineteen ninety-seven, prices rose.", "January nineteen ninety-seven") == "1997-01");
+}
+
+TEST_CASE("a month and day without a year take the year nearest the anchor") {
+  CHECK(ValueOf("The meeting is on July 8.", "July 8") == "2025-07-08");
+  CHECK(ValueOf("Officials met Oct. 16 in Seoul.", "Oct. 16", "2025-01-10") == "2024-10-16");
+  CHECK(ValueOf("Talks on April 1 went well.", "April 1") == "2025-04-01");
+  CHECK(ValueOf("The talks will continue in December.", "December", "2025-10-01") == "2025-12");
+  // A dateline is never after the day of writing, whatever the tense of the sentence it opens.
+  CHECK(ValueOf("Seoul, April 1 (Yonhap) -- Talks will resume.", "April 1", "2025-03-20") == "2024-04-01");
+  CHECK(ValueOf("Seoul, April 1 (Yonhap) -- Talks will resume.", "April 1", "2025-03-31") == "2025-04-01");
+  // A future clause about a day a little before an imprecise anchor keeps this year.
+  CHECK(ValueOf("Talks are expected after the election on June 3.", "June 3") == "2025-06-03");
+  const Mention month = Find(Tag("Officials met in January."), "January");
+  CHECK(month.value["value"] == "2025-01");
+  CHECK(month.value["anchored"] == true);
+}
+
+TEST_CASE("weekdays: the most recent unless the sentence is about the future") {
+  CHECK(ValueOf("The ministry said Friday it had agreed.", "Friday") == "2025-06-06");
+  CHECK(ValueOf("The ministers will meet Friday.", "Friday") == "2025-06-13");
+  CHECK(ValueOf("Negotiators met Wednesday.", "Wednesday") == "2025-06-11");
+  CHECK(ValueOf("They met last Monday.", "last Monday") == "2025-06-09");  // news: the most recent Monday
+  CHECK(ValueOf("They meet next Monday.", "next Monday") == "2025-06-16");
+  const Mention morning = Find(Tag("Markets fell Tuesday morning."), "Tuesday morning");
+  CHECK(morning.value["value"] == "2025-06-10TMO");
+  CHECK(morning.value["timex_type"] == "TIME");
+}
+
+TEST_CASE("ordinal days and ranges of them") {
+  CHECK(ValueOf("The shipment arrived on the 22nd.", "the 22nd") == "2025-05-22");
+  CHECK(ValueOf("The delegation is expected to arrive the 22nd.", "the 22nd") == "2025-06-22");
+  const Mentions range = Tag("Talks ran from the 2nd to the 4th.");
+  CHECK(Find(range, "the 2nd").value["value"] == "2025-06-02");
+  CHECK(Find(range, "the 4th").value["value"] == "2025-06-04");
+}
+
+TEST_CASE("deictic and relative expressions resolve against the anchor") {
+  CHECK(ValueOf("Seoul said today that it agreed.", "today") == "2025-06-11");
+  CHECK(ValueOf("Seoul said yesterday that it agreed.", "yesterday") == "2025-06-10");
+  CHECK(ValueOf("Exports dropped last month.", "last month") == "2025-05");
+  CHECK(ValueOf("Exports dropped last year.", "last year") == "2024");
+  CHECK(ValueOf("Exports will recover next year.", "next year") == "2026");
+  CHECK(ValueOf("Exports dropped this week.", "this week") == "2025-W24");
+  const Mention earlier = Find(Tag("Duties were cut earlier this year."), "earlier this year");
+  CHECK(earlier.value["value"] == "2025");
+  CHECK(earlier.value["mod"] == "START");
+  CHECK(ValueOf("Output peaked three years ago.", "three years ago") == "2022");
+  CHECK(ValueOf("Talks are set for the week of June 9.", "the week of June 9") == "2025-W24");
+  CHECK(ValueOf("Exports fell last fall.", "last fall") == "2024-FA");
+}
+
+TEST_CASE("quarters and halves") {
+  CHECK(ValueOf("Earnings fell in the third quarter.", "the third quarter", "1989-10-27") == "1989-Q3");
+  CHECK(ValueOf("A third-quarter loss was posted.", "third-quarter", "1989-10-27") == "1989-Q3");
+  CHECK(ValueOf("Sales rose in the first half of 2024.", "the first half of 2024") == "2024-H1");
+  // "the quarter" refers back to the quarter last named.
+  const Mentions back = Tag("The fourth quarter was strong. Profit in the quarter rose.", "1990-02-01");
+  CHECK(Find(back, "the quarter").value["value"] == "1989-Q4");
+}
+
+TEST_CASE("durations include their modifiers as TimeML spans them") {
+  const Mention three = Find(Tag("The talks lasted three years."), "three years");
+  CHECK(three.value["value"] == "P3Y");
+  CHECK(three.value["timex_type"] == "DURATION");
+  CHECK(ValueOf("In the last twenty four hours, stocks fell.", "the last twenty four hours") == "PT24H");
+  CHECK(ValueOf("A 90-day pause began.", "90-day") == "P90D");
+  CHECK(ValueOf("Talks took the past two months.", "the past two months") == "P2M");
+  const Mention about = Find(Tag("It took about two weeks."), "about two weeks");
+  CHECK(about.value["value"] == "P2W");
+  CHECK(about.value["mod"] == "APPROX");
+  CHECK(ValueOf("Negotiations took several years.", "several years") == "PXY");
+}
+
+TEST_CASE("times of day") {
+  const Mention clock = Find(Tag("The statement came at 10:30 a.m. in Seoul."), "10:30 a.m.");
+  CHECK(clock.value["value"] == "2025-06-11T10:30");
+  CHECK(clock.value["timex_type"] == "TIME");
+  CHECK(ValueOf("The vote will be held at 5 p.m. EST Friday.", "5 p.m. EST Friday") == "2025-06-13T17:00");
+  CHECK(ValueOf("Officials spoke tonight.", "tonight") == "2025-06-11TNI");
+}
+
+TEST_CASE("sets") {
+  const Mention weekly = Find(Tag("The committee meets every week."), "every week");
+  CHECK(weekly.value["value"] == "P1W");
+  CHECK(weekly.value["timex_type"] == "SET");
+  CHECK(ValueOf("Prices are published daily.", "daily") == "P1D");
+  CHECK(ValueOf("They meet every Tuesday.", "every Tuesday") == "XXXX-WXX-2");
+}
+
+TEST_CASE("holidays, seasons and decades") {
+  CHECK(ValueOf("Talks resume after Thanksgiving.", "Thanksgiving", "2025-11-01") == "2025-11-27");
+  CHECK(ValueOf("Talks stalled over Christmas.", "Christmas", "2025-01-05") == "2024-12-25");
+  CHECK(ValueOf("Talks resume this summer.", "this summer") == "2025-SU");
+  const Mention decade = Find(Tag("Exports boomed in the late 1980s."), "the late 1980s");
+  CHECK(decade.value["value"] == "198");
+  CHECK(decade.value["mod"] == "END");
+}
+
+TEST_CASE("vague references") {
+  CHECK(ValueOf("Tariffs are now in force.", "now") == "PRESENT_REF");
+  CHECK(ValueOf("Exports recently fell.", "recently") == "PAST_REF");
+  CHECK(ValueOf("In the past, exports grew.", "the past") == "PAST_REF");
+  CHECK(ValueOf("In the future, exports may grow.", "the future") == "FUTURE_REF");
+}
+
+TEST_CASE("near misses are not dates") {
+  CHECK_FALSE(Tagged("Under Article 25 of the agreement.", "25"));
+  CHECK_FALSE(Tagged("Officials may raise tariffs.", "may"));
+  CHECK_FALSE(Tagged("May I ask a question?", "May"));
+  CHECK_FALSE(Tagged("Protesters march on the capital.", "march"));
+  CHECK_FALSE(Tagged("The company paid $2025 in fees.", "2025"));
+  CHECK_FALSE(Tagged("Output rose 2019.5 tonnes.", "2019"));
+  CHECK_FALSE(Tagged("Prices could fall sharply.", "fall"));
+  CHECK_FALSE(Tagged("A quarter of the steel was imported.", "quarter"));
+  CHECK_FALSE(Tagged("The 21st century economy.", "21st"));
+  CHECK_FALSE(Tagged("An appeal in the 11th U.S. Circuit Court.", "11th"));
+  CHECK_FALSE(Tagged("A second round of talks.", "second"));
+  CHECK_FALSE(Tagged("About two thousand workers struck.", "thousand"));
+  CHECK_FALSE(Tagged("Item 13/45/7 on the list.", "13/45"));
+  CHECK_FALSE(Tagged("The code 19981399 is invalid.", "19981399"));
+}
+
+TEST_CASE("without an anchor, relative expressions are left out rather than guessed") {
+  const Mentions mentions = Tag("The ministry said yesterday it met on Friday and on March 29, 2024.", "");
+  for (const Mention& m : mentions) CHECK(m.text != "yesterday");
+  CHECK(Find(mentions, "March 29, 2024").value["value"] == "2024-03-29");
+  CHECK(Find(mentions, "Friday").value["value"] == "XXXX-WXX-5");
+}
+
+TEST_CASE("byte offsets are right after multi-byte characters") {
+  const std::string text = "서울 — Talks resumed on 2 February 2024.";
+  const Mention m = Find(Tag(text), "2 February 2024");
+  CHECK(text.substr(m.start, m.end - m.start) == "2 February 2024");
+}
+
+TEST_CASE("a malformed anchor is treated as no anchor") {
+  const Mentions mentions = Tag("Seoul said yesterday that talks on March 29, 2024 went well.", "not-a-date");
+  for (const Mention& m : mentions) CHECK(m.text != "yesterday");
+  CHECK(Find(mentions, "March 29, 2024").value["value"] == "2024-03-29");
+}
+
+TEST_CASE("binary junk and long digit runs do not break the scan") {
+  std::string junk = "\xff\xfe 2025-13-45 99999999999999 \x80May\x80 ";
+  junk += std::string(10000, '9') + " on 2 February 2024.";
+  const Mentions mentions = Tag(junk);
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions[0].value["value"] == "2024-02-02");
+}
+
+TEST_CASE("empty and date-free text yield nothing") {
+  CHECK(Tag("").empty());
+  CHECK(Tag("No dates in this sentence at all.").empty());
+}
+
+}  // namespace
+}  // namespace tradewire
