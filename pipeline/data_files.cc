@@ -12,18 +12,14 @@
 namespace tradewire {
 namespace fs = std::filesystem;
 
-namespace {
-
 bool IsGzip(std::string_view bytes) {
   return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-// Inflates every gzip member of `compressed`; fails on a corrupt or truncated stream.
-StatusOr<std::string> Gunzip(std::string_view compressed, const std::string& name) {
+bool GunzipInto(std::string_view compressed, std::string* out) {
   z_stream stream{};
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return Status::Internal("zlib init failed");
-  std::string out;
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return false;
   char buffer[1 << 16];
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   stream.avail_in = static_cast<uInt>(compressed.size());
@@ -32,20 +28,17 @@ StatusOr<std::string> Gunzip(std::string_view compressed, const std::string& nam
     stream.next_out = reinterpret_cast<Bytef*>(buffer);
     stream.avail_out = sizeof buffer;
     rc = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
+    out->append(buffer, sizeof buffer - stream.avail_out);
     if (rc == Z_STREAM_END) {
       if (stream.avail_in == 0) break;
-      inflateReset(&stream);  // next gzip member
+      inflateReset(&stream);  // the next gzip member (WARC files are one member per record)
       continue;
     }
     if (rc != Z_OK) break;
   }
   inflateEnd(&stream);
-  if (rc != Z_STREAM_END) return Status::Corruption(name + ": corrupt or truncated gzip data");
-  return out;
+  return rc == Z_STREAM_END;
 }
-
-}  // namespace
 
 StatusOr<std::string> ReadFileBytes(const std::string& path) {
   std::string bytes;
@@ -61,8 +54,10 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
     if (in.bad()) return Status::IOError(path + ": read error");
     bytes = std::move(buffer).str();
   }
-  if (IsGzip(bytes)) return Gunzip(bytes, path);
-  return bytes;
+  if (!IsGzip(bytes)) return bytes;
+  std::string inflated;
+  if (!GunzipInto(bytes, &inflated)) return Status::Corruption(path + ": corrupt or truncated gzip data");
+  return inflated;
 }
 
 StatusOr<DataFiles> LoadDataFiles(const std::string& schemas_dir) {

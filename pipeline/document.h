@@ -1,6 +1,7 @@
 // FetchedDocument: one response (or archived record, or saved file) as the sources hand it to the store.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace tradewire {
@@ -17,6 +18,7 @@ struct FetchedDocument {
   std::string fetched_at;     // ISO 8601 UTC, e.g. 2025-05-20T07:58:00Z (WARC-Date for archive records)
   std::string date_hint;      // publication date from the feed entry / sitemap, ISO, may be empty
   std::string title_hint;     // title from the feed entry / news sitemap, may be empty
+  std::int64_t stored_id = 0; // set when read back from the store for reprocessing: the document's row id
 };
 
 }  // namespace tradewire

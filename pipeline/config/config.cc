@@ -66,7 +66,7 @@ Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view nam
   TW_RETURN_IF_ERROR(CheckKeys(t,
                                {"user_agent", "timeout_s", "connect_timeout_s", "max_bytes", "per_host_delay_ms",
                                 "concurrency", "per_host_connections", "max_attempts", "low_speed_bytes_per_s",
-                                "low_speed_time_s", "proxy", "obey_robots"},
+                                "low_speed_time_s", "retry_base_ms", "proxy", "obey_robots", "refetch_stored"},
                                name, "[fetch]"));
   TW_RETURN_IF_ERROR(Read(t, "user_agent", &fetch->user_agent, name));
   TW_RETURN_IF_ERROR(Read(t, "timeout_s", &fetch->timeout_s, name));
@@ -80,6 +80,8 @@ Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view nam
   TW_RETURN_IF_ERROR(Read(t, "low_speed_time_s", &fetch->low_speed_time_s, name));
   TW_RETURN_IF_ERROR(Read(t, "proxy", &fetch->proxy, name));
   TW_RETURN_IF_ERROR(Read(t, "obey_robots", &fetch->obey_robots, name));
+  TW_RETURN_IF_ERROR(ReadInt(t, "retry_base_ms", &fetch->retry_base_ms, name));
+  TW_RETURN_IF_ERROR(Read(t, "refetch_stored", &fetch->refetch_stored, name));
   if (fetch->user_agent.empty()) return Status::InvalidArgument(std::string(name) + ": [fetch] user_agent is empty");
   TW_RETURN_IF_ERROR(CheckPositive(fetch->timeout_s, "timeout_s", name));
   TW_RETURN_IF_ERROR(CheckPositive(fetch->connect_timeout_s, "connect_timeout_s", name));

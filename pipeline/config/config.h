@@ -30,8 +30,10 @@ struct FetchConfig {
   int max_attempts = 4;           // per URL per run, for retryable failures
   double low_speed_bytes_per_s = 100;  // slower than this for low_speed_time_s aborts the transfer
   double low_speed_time_s = 15;
+  int retry_base_ms = 1000;       // first retry after about this long, doubling with jitter (at most 30 s)
   std::string proxy;              // empty: the usual environment variables apply
   bool obey_robots = true;
+  bool refetch_stored = false;    // fetch article URLs already stored again (conditionally)
 };
 
 struct StoreConfig {

@@ -32,6 +32,8 @@ class FetchLedger {
   virtual std::optional<UrlRecord> Lookup(std::string_view url) = 0;
   // The server answered 304 Not Modified (or the content was unchanged): clears any failure.
   virtual void RecordNotModified(std::string_view url) = 0;
+  // A listing (feed, sitemap) was read: remember its validators for the next run's conditional request.
+  virtual void RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) = 0;
   virtual void RecordFailure(const FetchFailure& failure) = 0;
 };
 
