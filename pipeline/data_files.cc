@@ -1,5 +1,7 @@
 #include "pipeline/data_files.h"
 
+#include "pipeline/compression.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -7,38 +9,9 @@
 #include <iterator>
 #include <sstream>
 
-#include <zlib.h>
 
 namespace tradewire {
 namespace fs = std::filesystem;
-
-bool IsGzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-         static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
-bool GunzipInto(std::string_view compressed, std::string* out) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return false;
-  char buffer[1 << 16];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  int rc = Z_OK;
-  while (true) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    out->append(buffer, sizeof buffer - stream.avail_out);
-    if (rc == Z_STREAM_END) {
-      if (stream.avail_in == 0) break;
-      inflateReset(&stream);  // the next gzip member (WARC files are one member per record)
-      continue;
-    }
-    if (rc != Z_OK) break;
-  }
-  inflateEnd(&stream);
-  return rc == Z_STREAM_END;
-}
 
 StatusOr<std::string> ReadFileBytes(const std::string& path) {
   std::string bytes;
@@ -56,7 +29,7 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
   }
   if (!IsGzip(bytes)) return bytes;
   std::string inflated;
-  if (!GunzipInto(bytes, &inflated)) return Status::Corruption(path + ": corrupt or truncated gzip data");
+  if (Gunzip(bytes, &inflated) != DecodeResult::kComplete) return Status::Corruption(path + ": corrupt or truncated gzip data");
   return inflated;
 }
 

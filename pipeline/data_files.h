@@ -12,13 +12,6 @@ namespace tradewire {
 // schemas_dir ("gazetteers/officials.json").
 StatusOr<DataFiles> LoadDataFiles(const std::string& schemas_dir);
 
-// Whether `bytes` start with the gzip magic number.
-bool IsGzip(std::string_view bytes);
-
-// Inflates every gzip member of `compressed` into `out`, as far as the data allows; returns false (with what
-// could be read in `out`) when the data is corrupt or truncated.
-bool GunzipInto(std::string_view compressed, std::string* out);
-
 // Reads a whole file; gzip files are decompressed. `-` reads standard input.
 StatusOr<std::string> ReadFileBytes(const std::string& path);
 

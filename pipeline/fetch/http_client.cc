@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include "pipeline/compression.h"
+
 #include <algorithm>
 #include <cctype>
 #include <mutex>
@@ -19,6 +21,7 @@ struct HeaderListDeleter {
 struct Transfer {
   HttpResponse* response;
   std::int64_t max_bytes;
+  std::string content_encoding;
 };
 
 std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
@@ -39,6 +42,7 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
     response->etag.clear();
     response->last_modified.clear();
     response->retry_after.clear();
+    static_cast<Transfer*>(user)->content_encoding.clear();
   }
   std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return size * count;
@@ -48,9 +52,36 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
   if (name == "etag") response->etag = value;
+  else if (name == "content-encoding") static_cast<Transfer*>(user)->content_encoding = value;
   else if (name == "last-modified") response->last_modified = value;
   else if (name == "retry-after") response->retry_after = value;
   return size * count;
+}
+
+// Undoes the Content-Encoding; a truncated or corrupt stream, or one that inflates past max_bytes, is a failure.
+void DecodeBody(std::string_view encoding, std::int64_t max_bytes, HttpResponse* response) {
+  std::string lowered(encoding);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lowered.empty() || lowered == "identity") return;
+  std::string decoded;
+  DecodeResult result;
+  auto limit = static_cast<std::size_t>(max_bytes);
+  if (lowered == "gzip" || lowered == "x-gzip") result = Gunzip(response->body, &decoded, limit);
+  else if (lowered == "deflate") result = Inflate(response->body, &decoded, limit);
+  else if (lowered == "br") result = BrotliDecode(response->body, &decoded, limit);
+  else {
+    response->error = "unsupported Content-Encoding '" + std::string(encoding) + "'";
+    response->body.clear();
+    return;
+  }
+  if (result == DecodeResult::kTooLarge) {
+    response->too_large = true;
+    response->error = "body over max_bytes (" + std::to_string(max_bytes) + ") once decompressed";
+  } else if (result == DecodeResult::kTruncated) {
+    response->error = "the " + lowered + " body is truncated or corrupt";
+    response->retryable = true;
+  }
+  response->body = response->error.empty() ? std::move(decoded) : std::string();
 }
 
 }  // namespace
@@ -79,7 +110,7 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
   const FetchConfig& config = impl_->config;
   curl_easy_reset(curl);  // keeps the connection cache, forgets the previous request's options
   std::string target(url);
-  Transfer transfer{&response, config.max_bytes};
+  Transfer transfer{&response, config.max_bytes, ""};
   std::unique_ptr<curl_slist, HeaderListDeleter> headers;
   auto add_header = [&headers](const std::string& header) {
     headers.reset(curl_slist_append(headers.release(), header.c_str()));
@@ -101,7 +132,10 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(config.low_speed_bytes_per_s));
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(std::max(1.0, config.low_speed_time_s)));
   curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_bytes));
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
+  // We undo Content-Encoding ourselves (below) rather than let libcurl do it, because libcurl passes on a gzip
+  // stream that ends early as if it were whole, and does not bound what a small compressed body inflates to.
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate, br");
+  curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
@@ -123,6 +157,7 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
   }
   if (rc == CURLE_OK) {
     response.retryable = response.status == 429 || response.status >= 500;
+    DecodeBody(transfer.content_encoding, config.max_bytes, &response);
     return response;
   }
   std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
@@ -147,7 +182,6 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
-    case CURLE_BAD_CONTENT_ENCODING:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_SSL_CONNECT_ERROR:
       response.error = detail;

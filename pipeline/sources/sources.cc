@@ -16,6 +16,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "pipeline/compression.h"
 #include "pipeline/data_files.h"
 #include "pipeline/fetch/http_client.h"
 #include "pipeline/fetch/robots.h"
@@ -236,7 +237,9 @@ class SourceRunner {
     std::string body = std::move(response.body);
     if (IsGzip(body)) {
       std::string inflated;
-      if (!GunzipInto(body, &inflated)) spdlog::warn("{}: truncated gzip data; reading what arrived", url);
+      if (Gunzip(body, &inflated, config_.fetch.max_bytes) != DecodeResult::kComplete) {
+        spdlog::warn("{}: truncated, corrupt or oversized gzip data; reading what arrived", url);
+      }
       body = std::move(inflated);
     }
     std::string base = response.final_url.empty() ? url : response.final_url;
@@ -381,7 +384,7 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
   std::string data;
   bool complete = true;
   if (IsGzip(raw)) {
-    complete = GunzipInto(raw, &data);
+    complete = Gunzip(raw, &data) == DecodeResult::kComplete;
   } else {
     data = std::move(raw);
   }
@@ -426,7 +429,7 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
     if (LowerAscii(http["transfer-encoding"]).find("chunked") != std::string::npos) body = Dechunk(body);
     if (IsGzip(body)) {
       std::string inflated;
-      GunzipInto(body, &inflated);
+      Gunzip(body, &inflated);
       body = std::move(inflated);
     }
     document.body = std::move(body);

@@ -23,10 +23,12 @@ std::string ContentTypeFor(const fs::path& path) {
 }  // namespace
 
 TestHttpServer::TestHttpServer(const std::string& root) {
-  server_.set_logger([this](const httplib::Request& request, const httplib::Response&) {
+  // Recorded before routing: httplib's logger does not see every response (304s, say).
+  server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response&) {
     std::lock_guard lock(mutex_);
     requests_.push_back({request.path, request.get_header_value("If-None-Match"),
                          request.get_header_value("If-Modified-Since"), request.get_header_value("User-Agent")});
+    return httplib::Server::HandlerResponse::Unhandled;
   });
   if (root.empty()) return;
   // Static files with validators, so that conditional requests can be tested against the corpus too.

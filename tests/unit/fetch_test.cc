@@ -1,0 +1,344 @@
+// Fetching against a fault-injecting HTTP server on 127.0.0.1: each misbehaviour of real servers, and what is
+// handed on (stored) and what is recorded as failed.
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include <chrono>
+#include <map>
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+#include "pipeline/sources/sources.h"
+#include "tests/support/http_server.h"
+
+using namespace tradewire;
+using tradewire::testing::TestHttpServer;
+
+namespace {
+
+// The ledger as the store keeps it, in memory.
+class MemoryLedger final : public FetchLedger {
+ public:
+  std::optional<UrlRecord> Lookup(std::string_view url) override {
+    auto it = records.find(std::string(url));
+    if (it == records.end()) return std::nullopt;
+    return it->second;
+  }
+  void RecordNotModified(std::string_view url) override { records[std::string(url)].retry_after.clear(); }
+  void RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) override {
+    records[std::string(url)].etag = etag;
+    records[std::string(url)].last_modified = last_modified;
+  }
+  void RecordFailure(const FetchFailure& failure) override {
+    failures.push_back(failure);
+    records[failure.url].retry_after = failure.permanent ? "9999" : failure.retry_after;
+  }
+  // What the store does after Put: validators kept, the URL known as stored.
+  void Stored(const FetchedDocument& document) {
+    UrlRecord& record = records[document.url];
+    record.etag = document.etag;
+    record.last_modified = document.last_modified;
+    record.stored = true;
+  }
+  std::map<std::string, UrlRecord> records;
+  std::vector<FetchFailure> failures;
+};
+
+const char* kPage = "<html><head><title>Talks</title></head><body><p>Trade talks resumed.</p></body></html>";
+
+std::string Gzip(const std::string& data) {
+  z_stream stream{};
+  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+Config TestConfig(const std::string& list_path) {
+  Config config;
+  config.fetch.user_agent = "tradewire-test/1.0";
+  config.fetch.timeout_s = 5;
+  config.fetch.connect_timeout_s = 2;
+  config.fetch.per_host_delay_ms = 0;
+  config.fetch.retry_base_ms = 20;
+  config.fetch.max_attempts = 3;
+  config.fetch.max_bytes = 100000;
+  config.fetch.low_speed_bytes_per_s = 1000;
+  config.fetch.low_speed_time_s = 1;
+  config.sources.push_back({"list", "urls", "", list_path, ""});
+  return config;
+}
+
+struct Run {
+  std::vector<FetchedDocument> documents;
+  std::vector<SourceReport> reports;
+};
+
+// Fetches `paths` of `server` as a URL list.
+Run FetchPaths(TestHttpServer& server, MemoryLedger& ledger, const std::vector<std::string>& paths,
+               Config config = Config()) {
+  std::string list_path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/tw-fetch-" +
+                          std::to_string(server.port()) + ".txt";
+  std::ofstream list(list_path);
+  list << "# test list\n";
+  for (const std::string& path : paths) list << server.Url(path) << "\n";
+  list.close();
+  Config base = TestConfig(list_path);
+  if (!config.sources.empty()) base = config;
+  Run run;
+  RunSources(base, ledger, [&](FetchedDocument d) { ledger.Stored(d); run.documents.push_back(std::move(d)); },
+             &run.reports);
+  std::remove(list_path.c_str());
+  return run;
+}
+
+const FetchFailure* FailureFor(const MemoryLedger& ledger, const std::string& url) {
+  for (const FetchFailure& f : ledger.failures) {
+    if (f.url == url) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("permanent HTTP errors are recorded as failed, not retried, and do not stop the others") {
+  TestHttpServer server;
+  server.server().Get("/gone", [](const auto&, auto& res) { res.status = 410; });
+  server.server().Get("/missing", [](const auto&, auto& res) { res.status = 404; });
+  server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/gone", "/missing", "/ok"});
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == server.Url("/ok"));
+  REQUIRE(FailureFor(ledger, server.Url("/gone")));
+  CHECK(FailureFor(ledger, server.Url("/gone"))->reason == "HTTP 410");
+  CHECK(FailureFor(ledger, server.Url("/gone"))->permanent);
+  CHECK(FailureFor(ledger, server.Url("/missing"))->reason == "HTTP 404");
+  CHECK(server.CountRequests("/gone") == 1);
+  CHECK(run.reports[0].failed == 2);
+}
+
+TEST_CASE("5xx and 429 are retried with backoff, honouring Retry-After") {
+  TestHttpServer server;
+  std::atomic<int> flaky{0}, busy{0}, limited{0};
+  server.server().Get("/flaky", [&](const auto&, auto& res) {
+    if (flaky++ == 0) res.status = 500; else res.set_content(kPage, "text/html");
+  });
+  server.server().Get("/busy", [&](const auto&, auto& res) {
+    if (busy++ == 0) {
+      res.status = 503;
+      res.set_header("Retry-After", "1");
+    } else {
+      res.set_content(kPage, "text/html");
+    }
+  });
+  server.server().Get("/limited", [&](const auto&, auto& res) {
+    limited++;
+    res.status = 429;
+  });
+  server.Start();
+  MemoryLedger ledger;
+  auto started = std::chrono::steady_clock::now();
+  Run run = FetchPaths(server, ledger, {"/flaky", "/busy", "/limited"});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  CHECK(run.documents.size() == 2);
+  CHECK(flaky == 2);
+  CHECK(busy == 2);
+  CHECK(seconds >= 1.0);  // Retry-After: 1 was waited out
+  CHECK(limited == 3);    // max_attempts
+  const FetchFailure* failure = FailureFor(ledger, server.Url("/limited"));
+  REQUIRE(failure);
+  CHECK(failure->reason == "HTTP 429");
+  CHECK_FALSE(failure->permanent);
+  CHECK_FALSE(failure->retry_after.empty());  // the next night's run picks it up
+}
+
+TEST_CASE("a long Retry-After is left to a later run and skipped until due") {
+  TestHttpServer server;
+  server.server().Get("/later", [](const auto&, auto& res) {
+    res.status = 503;
+    res.set_header("Retry-After", "7200");
+  });
+  server.Start();
+  MemoryLedger ledger;
+  FetchPaths(server, ledger, {"/later"});
+  REQUIRE(FailureFor(ledger, server.Url("/later")));
+  CHECK(server.CountRequests("/later") == 1);
+  Run again = FetchPaths(server, ledger, {"/later"});
+  CHECK(server.CountRequests("/later") == 1);  // not due yet
+  CHECK(again.reports[0].skipped == 1);
+}
+
+TEST_CASE("redirect chains are followed and the final URL recorded, loops fail") {
+  TestHttpServer server;
+  server.server().Get("/a", [](const auto&, auto& res) { res.set_redirect("/b"); });
+  server.server().Get("/b", [](const auto&, auto& res) { res.set_redirect("/c", 301); });
+  server.server().Get("/c", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.server().Get("/loop", [](const auto&, auto& res) { res.set_redirect("/loop"); });
+  server.server().Get("/to-file", [](const auto&, auto& res) { res.set_redirect("file:///etc/passwd"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/a", "/loop", "/to-file"});
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == server.Url("/a"));
+  CHECK(run.documents[0].final_url == server.Url("/c"));
+  REQUIRE(FailureFor(ledger, server.Url("/loop")));
+  CHECK(FailureFor(ledger, server.Url("/loop"))->reason == "more than 5 redirects");
+  REQUIRE(FailureFor(ledger, server.Url("/to-file")));
+}
+
+TEST_CASE("a dripping server, a truncated body and an oversized body cannot hold or fool the run") {
+  TestHttpServer server;
+  server.server().Get("/drip", [](const auto&, auto& res) {
+    res.set_chunked_content_provider("text/html", [](size_t, httplib::DataSink& sink) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return sink.is_writable() && sink.write("x", 1);
+    });
+  });
+  server.server().Get("/truncated", [](const auto&, auto& res) {
+    res.set_content_provider(100000, "text/html", [](size_t offset, size_t, httplib::DataSink& sink) {
+      if (offset > 0) return false;  // promised 100000 bytes, sends 11 and hangs up
+      return sink.write("<html><body", 11);
+    });
+  });
+  server.server().Get("/huge", [](const auto&, auto& res) {
+    res.set_content(std::string(200000, 'a'), "text/html");
+  });
+  server.server().Get("/lying-gzip", [](const auto&, auto& res) {
+    // Half a gzip stream with a Content-Length that matches the half: every byte arrives, the page does not.
+    // (A content provider, so that httplib does not gzip it once more.)
+    auto half = std::make_shared<std::string>(Gzip(std::string(kPage) + std::string(5000, ' ')));
+    half->resize(half->size() / 2);
+    res.set_header("Content-Encoding", "gzip");
+    res.set_content_provider(half->size(), "text/html", [half](size_t offset, size_t, httplib::DataSink& sink) {
+      return sink.write(half->data() + offset, half->size() - offset);
+    });
+  });
+  server.Start();
+  MemoryLedger ledger;
+  Config config = TestConfig("");
+  config.fetch.max_attempts = 1;
+  auto started = std::chrono::steady_clock::now();
+  Run run = FetchPaths(server, ledger, {"/drip", "/truncated", "/huge", "/lying-gzip"});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  CHECK(run.documents.empty());
+  CHECK(seconds < 30);
+  for (const char* path : {"/drip", "/truncated", "/huge", "/lying-gzip"}) {
+    INFO(path);
+    CHECK(FailureFor(ledger, server.Url(path)) != nullptr);
+  }
+  CHECK_THAT(FailureFor(ledger, server.Url("/huge"))->reason, Catch::Contains("max_bytes"));
+}
+
+TEST_CASE("non-HTML responses are recorded and skipped") {
+  TestHttpServer server;
+  server.server().Get("/report.pdf", [](const auto&, auto& res) { res.set_content("%PDF-1.7", "application/pdf"); });
+  server.server().Get("/photo.jpg", [](const auto&, auto& res) { res.set_content("\xff\xd8\xff", "image/jpeg"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/report.pdf", "/photo.jpg"});
+  CHECK(run.documents.empty());
+  REQUIRE(FailureFor(ledger, server.Url("/report.pdf")));
+  CHECK_THAT(FailureFor(ledger, server.Url("/report.pdf"))->reason, Catch::Contains("application/pdf"));
+}
+
+TEST_CASE("robots.txt is fetched once per host and honoured for our user agent") {
+  TestHttpServer server;
+  server.server().Get("/robots.txt", [](const auto&, auto& res) {
+    res.set_content("User-agent: *\nDisallow: /\n\nUser-agent: tradewire-test\nDisallow: /private/\nAllow: /private/ok\n",
+                    "text/plain");
+  });
+  server.server().Get(R"(/.*)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/public", "/private/secret", "/private/ok"});
+  CHECK(run.documents.size() == 2);
+  CHECK(server.CountRequests("/private/secret") == 0);
+  REQUIRE(FailureFor(ledger, server.Url("/private/secret")));
+  CHECK_THAT(FailureFor(ledger, server.Url("/private/secret"))->reason, Catch::Contains("robots.txt"));
+  CHECK(server.CountRequests("/robots.txt") == 1);
+}
+
+TEST_CASE("a second run makes conditional requests and hands on nothing twice") {
+  TestHttpServer server(TRADEWIRE_SOURCE_DIR "/corpus/site");
+  server.Start();
+  Config config;
+  config.fetch.user_agent = "tradewire-test/1.0";
+  config.fetch.per_host_delay_ms = 0;
+  config.sources.push_back({"rss", "feed", server.Url("/feeds/rss.xml"), "", ""});
+  MemoryLedger ledger;
+  Run first = FetchPaths(server, ledger, {}, config);
+  CHECK(first.documents.size() >= 6);
+  Run second = FetchPaths(server, ledger, {}, config);
+  CHECK(second.documents.empty());
+  auto requests = server.requests();
+  int conditional = 0;
+  for (const auto& r : requests) conditional += r.path == "/feeds/rss.xml" && !r.if_none_match.empty();
+  CHECK(conditional == 1);
+  CHECK(second.reports[0].not_modified == 1);  // the feed: 304, not parsed again
+}
+
+TEST_CASE("a feed with broken XML still yields its readable entries") {
+  TestHttpServer server;
+  server.server().Get("/feed.xml", [](const auto&, auto& res) {
+    res.set_content(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Trade & tariffs</title>"
+        "<item><title>Tariffs & talks</title><link>/one</link><pubDate>Tue, 20 May 2025 07:58:00 GMT</pubDate></item>"
+        "<item><title>Second &nbsp; story</title><link>/two</link></item>"
+        "</channel>",  // never closed
+        "application/rss+xml");
+  });
+  server.server().Get(R"(/(one|two))", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  Config config;
+  config.fetch.per_host_delay_ms = 0;
+  config.sources.push_back({"broken", "feed", server.Url("/feed.xml"), "", ""});
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {}, config);
+  REQUIRE(run.documents.size() >= 1);
+  CHECK(run.documents[0].url == server.Url("/one"));
+  CHECK(run.documents[0].date_hint == "2025-05-20");
+}
+
+TEST_CASE("the per-host delay spaces requests to one host") {
+  TestHttpServer server;
+  server.server().Get(R"(/p\d)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  MemoryLedger ledger;
+  Config config = TestConfig("");
+  auto started = std::chrono::steady_clock::now();
+  std::string list = "/tmp/tw-delay-" + std::to_string(server.port());
+  std::ofstream(list) << server.Url("/p1") << "\n" << server.Url("/p2") << "\n" << server.Url("/p3") << "\n";
+  config.sources[0].path = list;
+  config.fetch.per_host_delay_ms = 300;
+  config.fetch.obey_robots = false;
+  Run run = FetchPaths(server, ledger, {}, config);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::remove(list.c_str());
+  CHECK(run.documents.size() == 3);
+  CHECK(seconds >= 0.6);  // two gaps of at least 300 ms
+}
+
+TEST_CASE("gzip-encoded pages are decoded") {
+  TestHttpServer server;
+  server.server().Get("/gz", [](const auto&, auto& res) {
+    auto body = std::make_shared<std::string>(Gzip(kPage));
+    res.set_header("Content-Encoding", "gzip");
+    res.set_content_provider(body->size(), "text/html", [body](size_t offset, size_t, httplib::DataSink& sink) {
+      return sink.write(body->data() + offset, body->size() - offset);
+    });
+  });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/gz"});
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].body == kPage);
+}
