@@ -1,0 +1,295 @@
+// The SQLite store: deduplication at every level, the change feed, reprocessing, and refusing what is not ours.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/store/sqlite.h"
+#include "pipeline/store/store.h"
+#include "tests/support/subprocess.h"
+
+using namespace tradewire;
+using tradewire::testing::RunTradewire;
+using tradewire::testing::TempDir;
+using tradewire::testing::WriteFile;
+using nlohmann::json;
+
+namespace {
+
+const std::string kSchemas = TRADEWIRE_SOURCE_DIR "/schemas";
+
+const char* kStory =
+    "SEOUL, May 23 (Wire) -- South Korea and the United States concluded the second round of technical "
+    "discussions on tariffs in Washington on Thursday, the trade ministry said. The delegation, led by Director "
+    "General Chang Sung-gil, discussed non-tariff barriers including network usage fees and beef imports.\n\n"
+    "The two sides agreed to continue talks, but no date was set for the third round. The ministry said it "
+    "would prepare a package before the July 8 deadline, when the reciprocal tariff grace period ends.\n\n"
+    "Officials said the U.S. side raised concerns listed in the National Trade Estimate report, including "
+    "restrictions on exporting location-based data and the screen quota for films.";
+
+std::unique_ptr<Store> OpenStore(const std::string& path) {
+  auto store = Store::Open(path, kSchemas, Store::Mode::kCreate);
+  REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+FetchedDocument Page(const std::string& url, const std::string& body) {
+  FetchedDocument d;
+  d.source = "test";
+  d.url = url;
+  d.final_url = url;
+  d.http_status = 200;
+  d.content_type = "text/html";
+  d.body = body;
+  return d;
+}
+
+ProcessedDocument Processed(const std::string& url, const std::string& text, std::vector<Event> events = {}) {
+  ProcessedDocument p;
+  p.article.url = url;
+  p.article.title = text.substr(0, 40);
+  p.article.text = text;
+  Mention m;
+  m.type = "date";
+  m.start = 0;
+  m.end = 5;
+  m.text = text.substr(0, 5);
+  m.value = {{"value", "2025-05-23"}};
+  p.mentions.push_back(m);
+  p.events = std::move(events);
+  return p;
+}
+
+Event Meeting(const std::string& start, const std::string& end, std::size_t at) {
+  Event e;
+  e.kind = "meeting";
+  e.start_date = start;
+  e.end_date = end;
+  e.place = "Washington";
+  e.attributes = {{"round", 2}};
+  e.evidence.push_back({at, at + 10, "evidence.."});
+  return e;
+}
+
+std::vector<json> ExportAll(Store& store, ExportKind kind, std::int64_t since = 0) {
+  std::vector<json> rows;
+  REQUIRE(store.Export(kind, since, [&](const json& row) { rows.push_back(row); }).ok());
+  return rows;
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("two URLs of one article are one document") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  auto first = store->Put(Page("https://Wire.example:443/a?utm_source=x&id=1#top", "<p>one</p>"),
+                          Processed("https://wire.example/a?id=1", kStory), "v1");
+  REQUIRE(first.ok());
+  CHECK(first->result == PutResult::kNew);
+  auto second = store->Put(Page("https://wire.example/a?id=1&fbclid=abc", "<p>one</p>"),
+                           Processed("https://wire.example/a?id=1", kStory), "v1");
+  REQUIRE(second.ok());
+  CHECK(second->result == PutResult::kUnchanged);
+  CHECK(second->article_id == first->article_id);
+  CHECK(ExportAll(*store, ExportKind::kArticles).size() == 1);
+}
+
+TEST_CASE("a page re-served with new ads is not new, the same text under another URL is a duplicate") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  REQUIRE(store->Put(Page("https://a.example/story", "<p>ad 1</p>"), Processed("https://a.example/story", kStory), "v1").ok());
+  auto reserved = store->Put(Page("https://a.example/story", "<p>ad 2</p>"),
+                             Processed("https://a.example/story", std::string(kStory) + "  "), "v1");
+  REQUIRE(reserved.ok());
+  CHECK(reserved->result == PutResult::kUnchanged);
+  auto elsewhere = store->Put(Page("https://b.example/copy", "<p>other template</p>"),
+                              Processed("https://b.example/copy", kStory), "v1");
+  REQUIRE(elsewhere.ok());
+  CHECK(elsewhere->result == PutResult::kDuplicate);
+  auto articles = ExportAll(*store, ExportKind::kArticles);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0]["source_urls"].size() == 2);
+}
+
+TEST_CASE("a syndicated copy with another headline and a trimmed ending joins the story's cluster") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  REQUIRE(store->Put(Page("https://wire.example/1", "x"), Processed("https://wire.example/1", kStory), "v1").ok());
+  std::string copy = std::string("Korea, US end second round of tariff talks\n\n") + kStory;
+  copy = copy.substr(0, copy.rfind("\n\n"));  // last paragraph trimmed
+  auto joined = store->Put(Page("https://portal.example/9", "y"), Processed("https://portal.example/9", copy), "v1");
+  REQUIRE(joined.ok());
+  CHECK(joined->result == PutResult::kNew);
+  CHECK(joined->joined_cluster);
+  auto unrelated = store->Put(Page("https://other.example/2", "z"),
+                              Processed("https://other.example/2",
+                                        "Japan and the European Union signed a digital trade agreement in Tokyo on "
+                                        "Friday, covering data flows, source code protection and e-signatures, "
+                                        "officials said, after two years of negotiations."),
+                              "v1");
+  REQUIRE(unrelated.ok());
+  CHECK_FALSE(unrelated->joined_cluster);
+  auto clusters = ExportAll(*store, ExportKind::kClusters);
+  REQUIRE(clusters.size() == 1);
+  CHECK(clusters[0]["members"].size() == 2);
+  CHECK(clusters[0]["canonical_url"] == "https://wire.example/1");
+}
+
+TEST_CASE("one real-world event reported by several articles is one event with every source") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  auto a = store->Put(Page("https://a.example/1", "a"),
+                      Processed("https://a.example/1", "Talks ended on the 22nd in Washington. " + std::string(60, 'a'),
+                                {Meeting("2025-05-22", "2025-05-22", 0)}),
+                      "v1");
+  auto b = store->Put(Page("https://b.example/2", "b"),
+                      Processed("https://b.example/2", "Held from the 20th to the 22nd in Washington. " + std::string(60, 'b'),
+                                {Meeting("2025-05-20", "2025-05-22", 5)}),
+                      "v1");
+  auto c = store->Put(Page("https://c.example/3", "c"),
+                      Processed("https://c.example/3", "A different round in Seoul in June. " + std::string(60, 'c'),
+                                {Meeting("2025-06-10", "2025-06-10", 7)}),
+                      "v1");
+  REQUIRE((a.ok() && b.ok() && c.ok()));
+  CHECK(a->events_added == 1);
+  CHECK(b->events_merged == 1);
+  CHECK(c->events_added == 1);
+  std::map<long, json> events;
+  for (const json& row : ExportAll(*store, ExportKind::kEvents)) events[row["event_id"]] = row;
+  REQUIRE(events.size() == 2);
+  const json& merged = events.begin()->second;
+  CHECK(merged["sources"].size() == 2);
+  CHECK(merged["start_date"] == "2025-05-20");
+  CHECK(merged["end_date"] == "2025-05-22");
+  for (const json& source : merged["sources"]) CHECK(source["evidence"].size() == 1);
+}
+
+TEST_CASE("the change feed lists inserts and updates in order, after any cursor") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  REQUIRE(store->Put(Page("https://a.example/1", "v1"), Processed("https://a.example/1", kStory), "v1").ok());
+  REQUIRE(store->Put(Page("https://a.example/2", "v1"), Processed("https://a.example/2", "Another story entirely, "
+                                                                  "about steel quotas and the EU safeguard."), "v1").ok());
+  auto before = ExportAll(*store, ExportKind::kArticles);
+  REQUIRE(before.size() == 2);
+  std::int64_t cursor = before.back()["cursor"];
+  auto updated = store->Put(Page("https://a.example/1", "v2"),
+                            Processed("https://a.example/1", std::string(kStory) + "\n\nUpdated with a new paragraph."), "v1");
+  REQUIRE(updated.ok());
+  CHECK(updated->result == PutResult::kUpdated);
+  auto after = ExportAll(*store, ExportKind::kArticles, cursor);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]["op"] == "update");
+  CHECK(after[0]["cursor"].get<std::int64_t>() > cursor);
+  CHECK_THAT(after[0]["text"].get<std::string>(), Catch::EndsWith("new paragraph."));
+  auto mentions = ExportAll(*store, ExportKind::kMentions, cursor);
+  CHECK(mentions.size() == 1);  // the rewritten article's mentions, which replace its earlier ones
+}
+
+TEST_CASE("reprocess rewrites only rows whose result changed") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  auto put = store->Put(Page("https://a.example/1", "raw"), Processed("https://a.example/1", kStory), "v1");
+  REQUIRE(put.ok());
+  std::int64_t cursor = ExportAll(*store, ExportKind::kArticles).back()["cursor"];
+  Store::DocumentFilter stale{"", "", "v2"};
+  REQUIRE(*store->CountDocuments(stale) == 1);
+  std::int64_t id = 0;
+  REQUIRE(store->ForEachDocument(stale, [&](Store::StoredDocument d) {
+    id = d.id;
+    CHECK(d.document.body == "raw");  // raw bytes survive the zstd round trip
+    return true;
+  }).ok());
+  auto same = store->Reprocess(id, Processed("https://a.example/1", kStory), "v2");
+  REQUIRE(same.ok());
+  CHECK(same->result == PutResult::kUnchanged);
+  CHECK(ExportAll(*store, ExportKind::kArticles, cursor).empty());
+  CHECK(*store->CountDocuments(stale) == 0);  // done rows are not visited again (resumable)
+  ProcessedDocument better = Processed("https://a.example/1", kStory);
+  better.mentions[0].value = {{"value", "2025-05-22"}};
+  auto changed = store->Reprocess(id, better, "v3");
+  REQUIRE(changed.ok());
+  CHECK(changed->result == PutResult::kUpdated);
+  CHECK(ExportAll(*store, ExportKind::kArticles, cursor).size() == 1);
+}
+
+TEST_CASE("a foreign or corrupt database is refused and never modified") {
+  TempDir dir;
+  {
+    auto foreign = sql::Database::Open(dir.File("foreign.db"), true);
+    REQUIRE(foreign.ok());
+    REQUIRE((*foreign)->Execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT); "
+                                "INSERT INTO customers(name) VALUES ('Acme');").ok());
+  }
+  std::string before = FileBytes(dir.File("foreign.db"));
+  auto store = Store::Open(dir.File("foreign.db"), kSchemas, Store::Mode::kCreate);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().code() == Status::Code::kCorruption);
+  CHECK_THAT(store.status().message(), Catch::Contains("foreign.db") && Catch::Contains("not a tradewire store"));
+  CHECK(FileBytes(dir.File("foreign.db")) == before);
+
+  WriteFile(dir.File("garbage.db"), std::string(5000, 'x'));
+  auto garbage = Store::Open(dir.File("garbage.db"), kSchemas, Store::Mode::kCreate);
+  REQUIRE_FALSE(garbage.ok());
+  CHECK(garbage.status().code() == Status::Code::kCorruption);
+  CHECK(FileBytes(dir.File("garbage.db")) == std::string(5000, 'x'));
+
+  auto missing = Store::Open(dir.File("missing.db"), kSchemas, Store::Mode::kExisting);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+
+  // Through the CLI: one clear line naming the file, exit 2.
+  auto cli = RunTradewire({"export", "--db", dir.File("foreign.db")});
+  CHECK(cli.exit_code == 2);
+  CHECK_THAT(cli.err, Catch::Contains("foreign.db"));
+  CHECK(FileBytes(dir.File("foreign.db")) == before);
+}
+
+TEST_CASE("a store from a newer tradewire is refused") {
+  TempDir dir;
+  { OpenStore(dir.File("s.db")); }
+  {
+    auto db = sql::Database::Open(dir.File("s.db"), false);
+    REQUIRE(db.ok());
+    REQUIRE((*db)->Execute("PRAGMA user_version = 999").ok());
+  }
+  auto store = Store::Open(dir.File("s.db"), kSchemas, Store::Mode::kExisting);
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.status().message(), Catch::Contains("newer"));
+}
+
+TEST_CASE("one writer at a time: a second run exits 75 at once with a clear message") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  REQUIRE(store->LockForWriting().ok());
+  auto second = Store::Open(dir.File("s.db"), kSchemas, Store::Mode::kExisting);
+  REQUIRE(second.ok());
+  Status locked = (*second)->LockForWriting();
+  CHECK(locked.code() == Status::Code::kLocked);
+  WriteFile(dir.File("page.html"), "<html><body><p>text</p></body></html>");
+  auto cli = RunTradewire({"import", "--db", dir.File("s.db"), dir.File("page.html")});
+  CHECK(cli.exit_code == 75);
+  CHECK_THAT(cli.err, Catch::Contains("another tradewire run"));
+  // Readers are not blocked by the writer.
+  CHECK(RunTradewire({"stats", "--db", dir.File("s.db")}).exit_code == 0);
+}
+
+TEST_CASE("full-text search finds articles by words of their text") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  REQUIRE(store->Put(Page("https://a.example/1", "x"), Processed("https://a.example/1", kStory), "v1").ok());
+  std::vector<json> hits;
+  REQUIRE(store->Search("\"network usage fees\"", 10, [&](const json& row) { hits.push_back(row); }).ok());
+  REQUIRE(hits.size() == 1);
+  CHECK_THAT(hits[0]["snippet"].get<std::string>(), Catch::Contains("[network"));
+  Status bad = store->Search("\"unbalanced", 10, [](const json&) {});
+  CHECK(bad.code() == Status::Code::kInvalidArgument);
+}
