@@ -18,6 +18,12 @@ CommandResult RunCommand(const std::vector<std::string>& argv, const std::string
 // Runs the tradewire binary under test with `args`.
 CommandResult RunTradewire(const std::vector<std::string>& args, const std::string& input = "");
 
+// Starts the tradewire binary with `args` in the background (output discarded) and returns its pid; for tests
+// that kill it midway. Wait for it with WaitForExit.
+int StartTradewire(const std::vector<std::string>& args);
+// Waits for `pid`; its exit code, or -signal when a signal ended it.
+int WaitForExit(int pid);
+
 // A fresh temporary folder, removed with everything in it when this object goes away.
 class TempDir {
  public:
