@@ -418,13 +418,15 @@ PageKind JudgePage(const Article& article, const std::string& page_text, int lin
     ++paragraphs;
   }
   if (body < 600 && RE2::PartialMatch(article.title, kError)) return PageKind::kError;
-  if (page_text.size() < 3000 && RE2::PartialMatch(page_text, kConsent) && RE2::PartialMatch(page_text, kAccept) &&
-      body < 600) {
+  // A consent wall: a short page about cookies whose "body" is the prompt itself (or was all cut as one).
+  if (page_text.size() < 3000 && body < 600 && RE2::PartialMatch(page_text, kConsent) &&
+      RE2::PartialMatch(page_text, kAccept) && (body == 0 || RE2::PartialMatch(article.text, kConsent))) {
     return PageKind::kConsentWall;
   }
+  // A list of teasers: many links, no running text.
+  if (links >= 15 && (body < 250 || (paragraphs >= 6 && body / paragraphs < 70))) return PageKind::kIndex;
   if (body == 0) return PageKind::kEmpty;
-  // A list of teasers: many short blocks, no running text.
-  if (body < 250 || (paragraphs >= 6 && body / paragraphs < 70 && links >= 15)) return PageKind::kIndex;
+  if (body < 250) return PageKind::kIndex;
   return PageKind::kArticle;
 }
 
