@@ -167,8 +167,8 @@ class Extractor {
         R"((?i)(^|[-_ ])(comments?|share|sharing|social|sns|related|recommend|promo|newsletter|subscribe|cookie|consent|)"
         R"(sidebar|widget|advert|ad|ads|adslot|banner|popular|most-?read|trending|breadcrumbs?|location|byline|author|)"
         R"(writer|meta|tags?|tag-?list|footer|masthead|paging|pagination|ticker|util|copyright|caption|image-?box|)"
-        R"(photo|lead-?gen|login|signup|keyword|latest|more|nav|menu|gnb|lnb|print|toolbar|rank|hidden|sr-only|)"
-        R"(modal|popup|disclaimer|next|prev|navigation)([-_ ]|$))");
+        R"(lead-?gen|login|signup|keyword|nav|menu|gnb|lnb|toolbar|sr-only|)"
+        R"(modal|popup|disclaimer|navigation)([-_ ]|$))");
     return kNegative;
   }
   static const RE2& PositiveHint() {
@@ -176,7 +176,33 @@ class Extractor {
     return kPositive;
   }
 
+  // Paragraphs under each element: a wrapper named for layout ("Page-ad-margins") that holds the whole article
+  // must not be cut for a weak hint.
+  void CountParagraphs() {
+    std::vector<std::pair<const GumboNode*, bool>> stack = {{root_, false}};
+    while (!stack.empty()) {
+      auto [node, children_done] = stack.back();
+      stack.pop_back();
+      if (node->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboVector& children = node->v.element.children;
+      if (!children_done) {
+        stack.push_back({node, true});
+        for (unsigned i = 0; i < children.length; ++i) stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
+        continue;
+      }
+      int count = node->v.element.tag == GUMBO_TAG_P;
+      for (unsigned i = 0; i < children.length; ++i) {
+        auto it = paragraphs_under_.find(static_cast<const GumboNode*>(children.data[i]));
+        if (it != paragraphs_under_.end()) count += it->second;
+      }
+      if (count > 0) paragraphs_under_[node] = count;
+    }
+  }
+
   void MarkBoilerplate() {
+    CountParagraphs();
+    auto root_count = paragraphs_under_.find(root_);
+    total_paragraphs_ = root_count == paragraphs_under_.end() ? 0 : root_count->second;
     std::vector<const GumboNode*> stack = {root_};
     while (!stack.empty()) {
       const GumboNode* node = stack.back();
@@ -221,7 +247,13 @@ class Extractor {
     // it also names a clear non-content purpose.
     static const RE2 kStrongNegative(
         R"((?i)(comment|share|social|related|promo|newsletter|cookie|consent|sidebar|advert|lead-?gen|breadcrumb|byline|copyright|caption|footer))");
-    return !RE2::PartialMatch(hints, PositiveHint()) || RE2::PartialMatch(hints, kStrongNegative);
+    auto found = paragraphs_under_.find(node);
+    int paragraphs = found == paragraphs_under_.end() ? 0 : found->second;
+    // A wrapper that holds most of the page's paragraphs is the page, whatever its name says.
+    if (paragraphs >= 5 && paragraphs * 2 >= total_paragraphs_) return false;
+    if (RE2::PartialMatch(hints, kStrongNegative)) return true;
+    if (paragraphs >= 5) return false;
+    return !RE2::PartialMatch(hints, PositiveHint());
   }
 
   bool Removed(const GumboNode* node) const { return removed_.count(node) > 0; }
@@ -371,6 +403,8 @@ class Extractor {
   std::unordered_set<const GumboNode*> removed_;
   std::unordered_map<const GumboNode*, double> scores_;
   std::unordered_map<const GumboNode*, double> bonus_;
+  std::unordered_map<const GumboNode*, int> paragraphs_under_;
+  int total_paragraphs_ = 0;
 };
 
 // Visible text of the whole page (for recognising consent walls and error pages).
