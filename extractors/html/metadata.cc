@@ -2,6 +2,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <gumbo.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -116,6 +117,47 @@ void AddAuthor(std::vector<std::string>* authors, std::string name) {
   authors->push_back(std::move(name));
 }
 
+// JSON-LD sits in a <script>, where the HTML parser leaves character references alone; CMSs still write them.
+std::string DecodeEntities(std::string text) {
+  if (text.find('&') == std::string::npos) return text;
+  static const std::pair<const char*, const char*> kNamed[] = {
+      {"amp", "&"}, {"quot", "\""}, {"apos", "'"}, {"lt", "<"}, {"gt", ">"}, {"nbsp", " "},
+      {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"lsquo", "\u2018"}, {"rsquo", "\u2019"}, {"ldquo", "\u201c"},
+      {"rdquo", "\u201d"}, {"hellip", "\u2026"}};
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t semi = text.find(';', i);
+    if (text[i] != '&' || semi == std::string::npos || semi - i > 10) {
+      out += text[i];
+      continue;
+    }
+    std::string name = text.substr(i + 1, semi - i - 1);
+    std::string replacement;
+    if (!name.empty() && name[0] == '#') {
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      unsigned long code = std::strtoul(name.c_str() + 1 + hex, nullptr, hex ? 16 : 10);
+      if (code > 0 && code <= 0x10FFFF) {
+        char buffer[U8_MAX_LENGTH];
+        int32_t length = 0;
+        UBool error = false;
+        U8_APPEND(buffer, length, U8_MAX_LENGTH, static_cast<UChar32>(code), error);
+        if (!error) replacement.assign(buffer, static_cast<std::size_t>(length));
+      }
+    } else {
+      for (const auto& [entity, value] : kNamed) {
+        if (name == entity) replacement = value;
+      }
+    }
+    if (replacement.empty()) {
+      out += text[i];
+      continue;
+    }
+    out += replacement;
+    i = semi;
+  }
+  return out;
+}
+
 bool IsArticleType(const json& type) {
   static const char* kTypes[] = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                                  "OpinionNewsArticle", "WebPage", "TechArticle", "ScholarlyArticle", "Report"};
@@ -142,7 +184,7 @@ void ReadJsonLd(const json& node, PageMetadata* meta, bool* found_article) {
   if (!is_webpage) *found_article = true;
   auto text = [&](const char* key) {
     const json& value = node.contains(key) ? node[key] : json();
-    return value.is_string() ? CollapseWhitespace(value.get<std::string>()) : std::string();
+    return value.is_string() ? CollapseWhitespace(DecodeEntities(value.get<std::string>())) : std::string();
   };
   if (std::string headline = text("headline"); !headline.empty() && (meta->title.empty() || !is_webpage)) {
     meta->title = headline;
@@ -152,7 +194,7 @@ void ReadJsonLd(const json& node, PageMetadata* meta, bool* found_article) {
   if (node.contains("author")) {
     json authors = node["author"].is_array() ? node["author"] : json::array({node["author"]});
     for (const json& author : authors) {
-      if (author.is_string()) AddAuthor(&meta->authors, author.get<std::string>());
+      if (author.is_string()) AddAuthor(&meta->authors, DecodeEntities(author.get<std::string>()));
       else if (author.is_object() && author.value("name", json()).is_string()) {
         if (author.value("@type", "Person") != "Organization") AddAuthor(&meta->authors, author["name"].get<std::string>());
       }
@@ -283,11 +325,14 @@ PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
     return true;
   });
 
-  if (meta.title.empty()) {
+  // The headline the reader sees (<h1>) is the title; the metadata's headline is often an SEO variant. An
+  // <h1> that is the site's name or a fragment is not a headline.
+  bool h1_is_headline = h1.size() >= 10 && h1.size() <= 300 && Lower(h1) != Lower(meta.site_name);
+  if (h1_is_headline) {
+    meta.title = h1;
+  } else if (meta.title.empty()) {
     std::string from_title = StripSiteName(html_title, meta.site_name);
-    // An <h1> that the <title> contains is the headline without decoration.
-    if (!h1.empty() && (html_title.find(h1) != std::string::npos || og_title == h1)) meta.title = h1;
-    else if (!og_title.empty()) meta.title = StripSiteName(og_title, meta.site_name);
+    if (!og_title.empty()) meta.title = StripSiteName(og_title, meta.site_name);
     else if (!from_title.empty()) meta.title = from_title;
     else meta.title = h1;
   }
