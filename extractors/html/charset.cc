@@ -21,16 +21,11 @@ struct DetectorDeleter {
   void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // The WHATWG encoding standard reads these labels as supersets; pages labelled with the subset routinely use
 // the superset's extra characters (curly quotes in "iso-8859-1", extended Hangul in "euc-kr").
 std::string Superset(std::string label) {
-  label = Lower(label);
+  label = AsciiLower(label);
   if (label == "iso-8859-1" || label == "latin1" || label == "us-ascii" || label == "ascii") return "windows-1252";
   if (label == "euc-kr" || label == "ks_c_5601-1987" || label == "ksc5601") return "windows-949";
   if (label == "gb2312" || label == "gbk" || label == "x-gbk") return "gb18030";

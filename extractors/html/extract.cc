@@ -21,6 +21,7 @@
 #include <re2/re2.h>
 
 #include "extractors/html/metadata.h"
+#include "extractors/html/dom.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
@@ -44,55 +45,48 @@ bool IsVoid(std::string_view tag) {
   return false;
 }
 
+// Calls visit(tag_start, closing) for every start and end tag of a non-void element, in order.
+template <typename Visit>
+void ScanTags(std::string_view html, Visit visit) {
+  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    bool closing = html[i + 1] == '/';
+    std::size_t name_start = i + 1 + closing;
+    std::size_t name_end = name_start;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    if (name_end == name_start || IsVoid(html.substr(name_start, name_end - name_start))) continue;
+    if (!visit(i, closing)) return;
+  }
+}
+
 // Drops start and end tags nested deeper than kMaxNesting (their text stays). Returns the input untouched in
 // the common case.
 std::string_view LimitNesting(std::string_view html, std::string* storage) {
   int depth = 0, max_depth = 0;
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    bool closing = html[i + 1] == '/';
-    std::size_t name_start = i + 1 + closing;
-    std::size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start || IsVoid(html.substr(name_start, name_end - name_start))) continue;
+  ScanTags(html, [&](std::size_t, bool closing) {
     depth += closing ? -1 : 1;
     max_depth = std::max(max_depth, depth);
-  }
+    return true;
+  });
   if (max_depth <= kMaxNesting) return html;
   storage->reserve(html.size());
   depth = 0;
   std::size_t copied = 0;
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    bool closing = html[i + 1] == '/';
-    std::size_t name_start = i + 1 + closing;
-    std::size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start || IsVoid(html.substr(name_start, name_end - name_start))) continue;
+  ScanTags(html, [&](std::size_t at, bool closing) {
     int level = closing ? depth : depth + 1;
     depth += closing ? -1 : 1;
-    if (level <= kMaxNesting) continue;
-    std::size_t tag_end = html.find('>', name_end);
-    if (tag_end == std::string_view::npos) break;
-    storage->append(html.substr(copied, i - copied));
+    if (level <= kMaxNesting || at < copied) return true;
+    std::size_t tag_end = html.find('>', at);
+    if (tag_end == std::string_view::npos) return false;
+    storage->append(html.substr(copied, at - copied));
     copied = tag_end + 1;
-    i = tag_end;
-  }
+    return true;
+  });
   storage->append(html.substr(copied));
   return *storage;
 }
 
-const char* Attr(const GumboNode* node, const char* name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
-  return attr ? attr->value : nullptr;
-}
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 bool IsBlock(GumboTag tag) {
   switch (tag) {
@@ -223,11 +217,11 @@ class Extractor {
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
     if (Attr(node, "hidden")) return true;
     if (const char* style = Attr(node, "style")) {
-      std::string s = Lower(style);
+      std::string s = AsciiLower(style);
       if (s.find("display:none") != std::string::npos || s.find("display: none") != std::string::npos) return true;
     }
     if (const char* role = Attr(node, "role")) {
-      std::string r = Lower(role);
+      std::string r = AsciiLower(role);
       if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "dialog" ||
           r == "menu" || r == "alert") {
         return true;

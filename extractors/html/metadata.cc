@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "extractors/html/dom.h"
 #include "extractors/text/utf8.h"
 
 namespace CLD2 {
@@ -23,17 +24,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* Attr(const GumboNode* node, const char* name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
-  return attr ? attr->value : nullptr;
-}
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 std::string NodeText(const GumboNode* node) {
   std::string text;
@@ -55,18 +46,6 @@ std::string NodeText(const GumboNode* node) {
   return CollapseWhitespace(text);
 }
 
-template <typename Visit>
-void ForEachElement(const GumboNode* root, Visit visit) {
-  std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    if (!visit(node)) continue;  // false: do not descend
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-  }
-}
 
 int MonthFromName(std::string_view name) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -112,7 +91,7 @@ void AddAuthor(std::vector<std::string>* authors, std::string name) {
   name = CleanAuthor(std::move(name));
   if (!LooksLikeName(name)) return;
   for (const std::string& known : *authors) {
-    if (Lower(known) == Lower(name)) return;
+    if (AsciiLower(known) == AsciiLower(name)) return;
   }
   authors->push_back(std::move(name));
 }
@@ -214,8 +193,8 @@ std::string StripSiteName(const std::string& title, const std::string& site_name
     std::size_t at = title.rfind(separator);
     if (at == std::string::npos) continue;
     std::string head = title.substr(0, at), tail = title.substr(at + std::strlen(separator));
-    if (!site_name.empty() && Lower(tail).find(Lower(site_name)) == std::string::npos &&
-        Lower(head).find(Lower(site_name)) != std::string::npos) {
+    if (!site_name.empty() && AsciiLower(tail).find(AsciiLower(site_name)) == std::string::npos &&
+        AsciiLower(head).find(AsciiLower(site_name)) != std::string::npos) {
       std::swap(head, tail);
     }
     if (head.size() >= tail.size() && head.size() >= 15) best = head;
@@ -259,7 +238,7 @@ PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
     } else if (tag == GUMBO_TAG_H1 && h1.empty()) {
       h1 = NodeText(node);
     } else if (tag == GUMBO_TAG_META) {
-      std::string key = Lower(Attr(node, "property") ? Attr(node, "property")
+      std::string key = AsciiLower(Attr(node, "property") ? Attr(node, "property")
                               : Attr(node, "name")   ? Attr(node, "name")
                               : Attr(node, "itemprop") ? Attr(node, "itemprop")
                                                         : "");
@@ -290,10 +269,10 @@ PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
       }
     } else if (tag == GUMBO_TAG_LINK) {
       const char* rel = Attr(node, "rel");
-      if (rel && Lower(rel) == "canonical" && Attr(node, "href")) meta.canonical_url = Attr(node, "href");
+      if (rel && AsciiLower(rel) == "canonical" && Attr(node, "href")) meta.canonical_url = Attr(node, "href");
     } else if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = Attr(node, "type");
-      if (type && Lower(type) == "application/ld+json" && node->v.element.children.length > 0) {
+      if (type && AsciiLower(type) == "application/ld+json" && node->v.element.children.length > 0) {
         const auto* text = static_cast<const GumboNode*>(node->v.element.children.data[0]);
         if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
           json ld = json::parse(text->v.text.text, nullptr, false);
@@ -305,11 +284,11 @@ PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
       if (const char* datetime = Attr(node, "datetime")) time_published = datetime;
     } else {
       const char* itemprop = Attr(node, "itemprop");
-      if (itemprop && Lower(itemprop) == "datepublished" && meta_published.empty()) {
+      if (itemprop && AsciiLower(itemprop) == "datepublished" && meta_published.empty()) {
         const char* value = Attr(node, "datetime") ? Attr(node, "datetime") : Attr(node, "content");
         meta_published = value ? value : NodeText(node);
       }
-      std::string hints = Lower(std::string(Attr(node, "class") ? Attr(node, "class") : "") + " " +
+      std::string hints = AsciiLower(std::string(Attr(node, "class") ? Attr(node, "class") : "") + " " +
                                 (Attr(node, "rel") ? Attr(node, "rel") : "") + " " + (itemprop ? itemprop : ""));
       static const RE2 kByline(R"((^|[\s_-])(byline|author|writer|reporter|by-line)([\s_-]|$))");
       if (meta.authors.empty() && RE2::PartialMatch(hints, kByline) && hints.find("box") == std::string::npos) {
@@ -327,7 +306,7 @@ PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
 
   // The headline the reader sees (<h1>) is the title; the metadata's headline is often an SEO variant. An
   // <h1> that is the site's name or a fragment is not a headline.
-  bool h1_is_headline = h1.size() >= 10 && h1.size() <= 300 && Lower(h1) != Lower(meta.site_name);
+  bool h1_is_headline = h1.size() >= 10 && h1.size() <= 300 && AsciiLower(h1) != AsciiLower(meta.site_name);
   if (h1_is_headline) {
     meta.title = h1;
   } else if (meta.title.empty()) {
@@ -367,7 +346,7 @@ std::string VisibleDate(const GumboNode* root, std::string_view url) {
     std::string text = NodeText(node);
     if (text.size() > 80) return true;
     std::string label, rest;
-    if (RE2::PartialMatch(text, kLabel, &label, &rest) && Lower(label) != "updated") {
+    if (RE2::PartialMatch(text, kLabel, &label, &rest) && AsciiLower(label) != "updated") {
       found = NormalizeDate(rest);
     }
     return found.empty();
@@ -414,7 +393,7 @@ std::optional<Dateline> ParseDateline(std::string_view text, std::string_view pu
 }
 
 std::string DetectLanguage(std::string_view text, std::string_view declared) {
-  std::string declared_code = Lower(declared.substr(0, declared.find_first_of("-_")));
+  std::string declared_code = AsciiLower(declared.substr(0, declared.find_first_of("-_")));
   if (text.empty()) return declared_code;
   bool reliable = false;
   std::size_t length = std::min<std::size_t>(text.size(), 64 * 1024);

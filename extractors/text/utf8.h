@@ -25,6 +25,9 @@ class CharOffsetMap {
 // Replaces invalid UTF-8 sequences with U+FFFD so every later stage may assume valid UTF-8.
 std::string SanitizeUtf8(std::string_view s);
 
+// Lower-cases ASCII letters only (tag names, attribute values, labels); other bytes are kept.
+std::string AsciiLower(std::string_view s);
+
 // Collapses runs of Unicode white space to one ASCII space and trims both ends.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -557,47 +557,28 @@ struct Store::Impl {
       outcome.article_id = before->article_id;
       return outcome;
     }
-    std::string compressed = Compress(document.body);
-    std::int64_t document_id = 0;
-    if (before) {
-      document_id = before->id;
-      auto stmt = Stmt(
-          "UPDATE documents SET fetched_url = ?1, http_status = ?2, content_type = ?3, fetched_at = ?4, "
-          "date_hint = ?5, title_hint = ?6, raw_zstd = ?7, raw_size = ?8, raw_hash = ?9 WHERE id = ?10");
-      if (!stmt.ok()) return stmt.status();
-      TW_RETURN_IF_ERROR((*stmt)
-                             ->Bind(1, fetched)
-                             .Bind(2, document.http_status)
-                             .Bind(3, document.content_type)
-                             .Bind(4, document.fetched_at.empty() ? NowUtc() : document.fetched_at)
-                             .Bind(5, document.date_hint)
-                             .Bind(6, document.title_hint)
-                             .BindBlob(7, compressed)
-                             .Bind(8, static_cast<std::int64_t>(document.body.size()))
-                             .Bind(9, raw_hash)
-                             .Bind(10, document_id)
-                             .Run());
-    } else {
-      auto stmt = Stmt(
-          "INSERT INTO documents(url, fetched_url, source_id, http_status, content_type, fetched_at, date_hint, "
-          "title_hint, raw_zstd, raw_size, raw_hash, status, page_kind) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'not_article', '')");
-      if (!stmt.ok()) return stmt.status();
-      TW_RETURN_IF_ERROR((*stmt)
-                             ->Bind(1, canonical)
-                             .Bind(2, fetched)
-                             .Bind(3, *source_id)
-                             .Bind(4, document.http_status)
-                             .Bind(5, document.content_type)
-                             .Bind(6, document.fetched_at.empty() ? NowUtc() : document.fetched_at)
-                             .Bind(7, document.date_hint)
-                             .Bind(8, document.title_hint)
-                             .BindBlob(9, compressed)
-                             .Bind(10, static_cast<std::int64_t>(document.body.size()))
-                             .Bind(11, raw_hash)
-                             .Run());
-      document_id = db->LastInsertId();
-    }
+    auto stmt = Stmt(
+        "INSERT INTO documents(url, fetched_url, source_id, http_status, content_type, fetched_at, date_hint, "
+        "title_hint, raw_zstd, raw_size, raw_hash, status, page_kind) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'not_article', '') "
+        "ON CONFLICT(url) DO UPDATE SET fetched_url = ?2, http_status = ?4, content_type = ?5, fetched_at = ?6, "
+        "date_hint = ?7, title_hint = ?8, raw_zstd = ?9, raw_size = ?10, raw_hash = ?11 RETURNING id");
+    if (!stmt.ok()) return stmt.status();
+    (*stmt)
+        ->Bind(1, canonical)
+        .Bind(2, fetched)
+        .Bind(3, *source_id)
+        .Bind(4, document.http_status)
+        .Bind(5, document.content_type)
+        .Bind(6, document.fetched_at.empty() ? NowUtc() : document.fetched_at)
+        .Bind(7, document.date_hint)
+        .Bind(8, document.title_hint)
+        .BindBlob(9, Compress(document.body))
+        .Bind(10, static_cast<std::int64_t>(document.body.size()))
+        .Bind(11, raw_hash);
+    if (!(*stmt)->Step()) return (*stmt)->status().ok() ? db->Error("storing document") : (*stmt)->status();
+    std::int64_t document_id = (*stmt)->Int(0);
+    (*stmt)->Reset();
     return ClassifyAndMark(document_id, before, processed, version);
   }
 

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace tradewire::testing {
 
@@ -23,6 +26,12 @@ CommandResult RunTradewire(const std::vector<std::string>& args, const std::stri
 int StartTradewire(const std::vector<std::string>& args);
 // Waits for `pid`; its exit code, or -signal when a signal ended it.
 int WaitForExit(int pid);
+
+// The JSON objects of JSON Lines output (blank lines skipped).
+std::vector<nlohmann::json> JsonLines(const std::string& out);
+
+// `data` as one gzip member, for tests that serve or read compressed bytes.
+std::string Gzip(std::string_view data);
 
 // A fresh temporary folder, removed with everything in it when this object goes away.
 class TempDir {

@@ -1,7 +1,6 @@
 // `tradewire extract` and the CLI contract every command shares, through the real binary.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <sstream>
 
@@ -10,6 +9,8 @@
 using tradewire::testing::RunTradewire;
 using tradewire::testing::TempDir;
 using tradewire::testing::WriteFile;
+using tradewire::testing::Gzip;
+using tradewire::testing::JsonLines;
 
 namespace {
 
@@ -23,26 +24,7 @@ discussions on tariffs on the 22nd in Washington, trade officials said on Friday
 tariff applies until July 8, the ministry said.</p></article>
 <footer>Copyright Wire</footer></body></html>)";
 
-std::vector<nlohmann::json> JsonLines(const std::string& out) {
-  std::vector<nlohmann::json> rows;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
-  return rows;
-}
 
-std::string Gzip(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 }  // namespace
 

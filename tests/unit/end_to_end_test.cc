@@ -18,14 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<json> JsonLines(const std::string& out) {
-  std::vector<json> rows;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.empty()) rows.push_back(json::parse(line));
-  }
-  return rows;
-}
 
 std::string CorpusConfig(const TestHttpServer& server, const std::string& db) {
   return "[fetch]\nuser_agent = \"tradewire-e2e\"\ntimeout_s = 20\nmax_bytes = 5000000\nper_host_delay_ms = 0\n"

@@ -13,12 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<json> JsonLines(const std::string& out) {
-  std::vector<json> rows;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) rows.push_back(json::parse(line));
-  return rows;
-}
 
 // Records of an RFC 4180 document (quoted fields may hold line breaks).
 std::size_t CsvRecords(const std::string& csv) {

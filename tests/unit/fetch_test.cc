@@ -1,7 +1,6 @@
 // Fetching against a fault-injecting HTTP server on 127.0.0.1: each misbehaviour of real servers, and what is
 // handed on (stored) and what is recorded as failed.
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include <chrono>
 #include <map>
@@ -11,9 +10,11 @@
 
 #include "pipeline/sources/sources.h"
 #include "tests/support/http_server.h"
+#include "tests/support/subprocess.h"
 
 using namespace tradewire;
 using tradewire::testing::TestHttpServer;
+using tradewire::testing::Gzip;
 
 namespace {
 
@@ -47,19 +48,6 @@ class MemoryLedger final : public FetchLedger {
 
 const char* kPage = "<html><head><title>Talks</title></head><body><p>Trade talks resumed.</p></body></html>";
 
-std::string Gzip(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 Config TestConfig(const std::string& list_path) {
   Config config;
