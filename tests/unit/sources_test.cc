@@ -1,0 +1,130 @@
+// Archive sources: WARC files (plain and gzipped, whole and truncated) and folders of saved pages.
+#include <catch2/catch.hpp>
+
+#include "pipeline/sources/links.h"
+#include "pipeline/sources/sources.h"
+#include "tests/support/subprocess.h"
+
+using namespace tradewire;
+using namespace tradewire::testing;
+
+namespace {
+
+std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& block,
+                       const std::string& content_type = "application/http; msgtype=response") {
+  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
+         "\r\nWARC-Date: 2025-05-23T01:02:03Z\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string HttpResponse(const std::string& body, const std::string& type = "text/html; charset=utf-8") {
+  return "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) +
+         "\r\n\r\n" + body;
+}
+
+std::vector<FetchedDocument> Read(const std::string& path, SourceReport* report) {
+  std::vector<FetchedDocument> documents;
+  ReadWarc(path, "archive", [&](FetchedDocument d) { documents.push_back(std::move(d)); }, report);
+  return documents;
+}
+
+}  // namespace
+
+TEST_CASE("WARC response records become documents with their URI and date; other records are skipped") {
+  TempDir dir;
+  std::string warc = WarcRecord("warcinfo", "", "software: test", "application/warc-fields") +
+                     WarcRecord("request", "https://a.example/1", "GET /1 HTTP/1.1\r\n\r\n", "application/http; msgtype=request") +
+                     WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>")) +
+                     WarcRecord("response", "https://a.example/img.png", HttpResponse("\x89PNG", "image/png")) +
+                     WarcRecord("response", "https://a.example/2", HttpResponse("<p>second</p>"));
+  WriteFile(dir.File("plain.warc"), warc);
+  // .warc.gz: one gzip member per record, as crawlers write them.
+  std::string gz;
+  for (std::size_t at = 0; at < warc.size();) {
+    std::size_t next = warc.find("WARC/1.1", at + 1);
+    if (next == std::string::npos) next = warc.size();
+    gz += Gzip(warc.substr(at, next - at));
+    at = next;
+  }
+  WriteFile(dir.File("archive.warc.gz"), gz);
+  for (const char* name : {"plain.warc", "archive.warc.gz"}) {
+    INFO(name);
+    SourceReport report;
+    auto documents = Read(dir.File(name), &report);
+    REQUIRE(documents.size() == 2);
+    CHECK(documents[0].url == "https://a.example/1");
+    CHECK(documents[0].body == "<p>first</p>");
+    CHECK(documents[0].fetched_at == "2025-05-23T01:02:03Z");
+    CHECK(documents[0].http_status == 200);
+    CHECK(documents[1].body == "<p>second</p>");
+    CHECK(report.failures.empty());
+  }
+}
+
+TEST_CASE("a truncated WARC keeps every whole record and reports the rest") {
+  TempDir dir;
+  std::string warc = WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>")) +
+                     WarcRecord("response", "https://a.example/2", HttpResponse("<p>second, cut short</p>"));
+  WriteFile(dir.File("cut.warc"), warc.substr(0, warc.size() - 20));
+  SourceReport report;
+  auto documents = Read(dir.File("cut.warc"), &report);
+  REQUIRE(documents.size() == 1);
+  CHECK(documents[0].url == "https://a.example/1");
+  REQUIRE(report.failures.size() == 1);
+  CHECK_THAT(report.failures[0].reason, Catch::Contains("truncated"));
+
+  WriteFile(dir.File("cut.warc.gz"), Gzip(warc).substr(0, 150));
+  SourceReport gz_report;
+  Read(dir.File("cut.warc.gz"), &gz_report);
+  CHECK_FALSE(gz_report.failures.empty());
+
+  WriteFile(dir.File("not.warc"), "<html>not an archive</html>");
+  SourceReport bad;
+  CHECK(Read(dir.File("not.warc"), &bad).empty());
+  REQUIRE(bad.failures.size() == 1);
+  CHECK_THAT(bad.failures[0].reason, Catch::Contains("not.warc"));
+}
+
+TEST_CASE("a folder of saved pages, gzipped or not, with URL sidecars") {
+  TempDir dir;
+  WriteFile(dir.File("a.html"), "<p>a</p>");
+  WriteFile(dir.File("a.html.url"), "https://news.example/a.html\n");
+  WriteFile(dir.File("b.htm.gz"), Gzip("<p>b</p>"));
+  WriteFile(dir.File("notes.txt"), "ignored");
+  std::vector<FetchedDocument> documents;
+  SourceReport report;
+  ReadHtmlDirectory(dir.path(), "saved", [&](FetchedDocument d) { documents.push_back(std::move(d)); }, &report);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].url == "https://news.example/a.html");
+  CHECK(documents[1].url == "file://" + dir.File("b.htm.gz"));
+  CHECK(documents[1].body == "<p>b</p>");
+}
+
+TEST_CASE("feeds of every format give their links, resolved, with dates") {
+  auto atom = ParseFeed(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://x.example/news/">
+<entry><title>A</title><link rel="alternate" href="a.html"/><published>2025-05-20T01:00:00Z</published></entry></feed>)",
+                        "https://x.example/feed.xml");
+  REQUIRE(atom.ok());
+  REQUIRE(atom->links.size() == 1);
+  CHECK(atom->links[0].url == "https://x.example/news/a.html");
+  CHECK(atom->links[0].date == "2025-05-20");
+  auto rdf = ParseFeed(R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+xmlns:dc="http://purl.org/dc/elements/1.1/"><item rdf:about="https://x.example/r"><title>R</title>
+<link>https://x.example/r</link><dc:date>2025-01-02</dc:date></item></rdf:RDF>)",
+                       "https://x.example/");
+  REQUIRE(rdf.ok());
+  REQUIRE(rdf->links.size() == 1);
+  CHECK(rdf->links[0].date == "2025-01-02");
+  auto json_feed = ParseFeed(R"({"version":"https://jsonfeed.org/version/1.1","items":[{"url":"/j","title":"J",
+"date_published":"2025-03-04T00:00:00Z"}]})",
+                             "https://x.example/feed.json");
+  REQUIRE(json_feed.ok());
+  CHECK(json_feed->links.at(0).url == "https://x.example/j");
+  CHECK_FALSE(ParseFeed("<html><body>not a feed</body></html>", "https://x.example/").ok());
+  auto index = ParseSitemap(R"(<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>/s1.xml</loc><lastmod>2025-05-01</lastmod></sitemap><sitemap><loc>/old.xml</loc><lastmod>2019-01-01</lastmod></sitemap>
+</sitemapindex>)",
+                            "https://x.example/sitemap.xml", "2025-01-01");
+  REQUIRE(index.ok());
+  CHECK(index->sitemaps == std::vector<std::string>{"https://x.example/s1.xml"});
+}
