@@ -215,9 +215,16 @@ nlohmann::json OfficialTagger::Impl::Value(const Found& found, std::string_view 
     constexpr std::size_t kReach = 120;
     for (const Gazetteer::Hit& hit : organization_hits) {
       if (hit.begin < found.end || hit.begin > found.end + kReach) continue;
-      std::string_view between = text.substr(found.end, hit.begin - found.end);
-      if (between.find('.') != std::string_view::npos || between.find('\n') != std::string_view::npos) break;
-      if (between.find(" of ") != std::string_view::npos || between.find(" at ") != std::string_view::npos) {
+      // Only when nothing but lower-case words stand between: "Kim Min-su of the Ministry ...", "Chang Sung-gil,
+      // director general for trade policy at the Ministry ...", not "Park met Kim Min-su of the Ministry ...".
+      std::string between = " " + CollapseWhitespace(text.substr(found.end, hit.begin - found.end));
+      bool lower_case_only = std::none_of(between.begin(), between.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == ';';
+      });
+      auto ends_with = [&](std::string_view suffix) {
+        return between.size() >= suffix.size() && between.compare(between.size() - suffix.size(), suffix.size(), suffix) == 0;
+      };
+      if (lower_case_only && (ends_with(" of the") || ends_with(" at the") || ends_with(" of") || ends_with(" at"))) {
         org = hit.entry->id;
       }
       break;
@@ -429,7 +436,9 @@ void OfficialTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit
     auto [it, inserted] = surnames.emplace(surname, i);
     if (!inserted && value_id(it->second) != value_id(i)) ambiguous.insert(surname);
   }
-  std::vector<Impl::Found> linked;
+  std::vector<nlohmann::json> values;
+  for (const Impl::Found& person : people) values.push_back(impl.Value(person, text, organization_hits));
+  std::vector<std::pair<Impl::Found, std::size_t>> linked;  // a surname-only mention and whom it names
   for (const auto& [surname, first] : surnames) {
     if (ambiguous.count(surname) > 0 || !IsCapitalized(surname)) continue;
     for (std::size_t pos = text.find(surname, people[first].end); pos != std::string_view::npos;
@@ -448,20 +457,20 @@ void OfficialTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit
       Impl::Found link = people[first];
       link.begin = pos;
       link.end = end;
-      linked.push_back(std::move(link));
+      linked.emplace_back(std::move(link), first);
     }
   }
-  people.insert(people.end(), linked.begin(), linked.end());
-
-  for (const Impl::Found& person : people) {
+  auto emit = [&](const Impl::Found& person, const nlohmann::json& value) {
     Mention mention;
     mention.type = "official";
     mention.start = person.begin;
     mention.end = person.end;
     mention.text = std::string(text.substr(person.begin, person.end - person.begin));
-    mention.value = impl.Value(person, text, organization_hits);
+    mention.value = value;
     out->push_back(std::move(mention));
-  }
+  };
+  for (std::size_t i = 0; i < people.size(); ++i) emit(people[i], values[i]);
+  for (const auto& [link, person] : linked) emit(link, values[person]);
 }
 
 OfficialTagger::OfficialTagger(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}

@@ -199,6 +199,10 @@ std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, cons
         Is(vocabulary.prepositions, text, token) || Is(vocabulary.clause_words, text, token)) {
       break;
     }
+    // Walking backwards, a participle is more often the verb of the clause ("Washington raised tariffs") than
+    // an adjective.
+    std::string word = Lower(text.substr(token.begin, token.end - token.begin));
+    if (first < end && word.size() > 4 && word.compare(word.size() - 2, 2, "ed") == 0) break;
     --first;
   }
   return first < end ? Join(text, tokens, first, end - 1) : std::string();
