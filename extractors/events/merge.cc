@@ -113,11 +113,6 @@ std::vector<std::string> EventBlockingKeys(const Event& event) {
   return keys;
 }
 
-std::string EventBlockingKey(const Event& event) {
-  std::vector<std::string> keys = EventBlockingKeys(event);
-  return keys.empty() ? event.kind + "|undated" : keys.front();
-}
-
 bool SameEvent(const Event& a, const Event& b) {
   if (a.kind != b.kind) return false;
   const std::optional<DayRange> days_a = Days(a);

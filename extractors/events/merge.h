@@ -14,10 +14,6 @@ namespace tradewire {
 // every key and asks SameEvent of the candidates.
 std::vector<std::string> EventBlockingKeys(const Event& event);
 
-// The first of EventBlockingKeys, or "<kind>|undated". Kept for callers that index one key; an event spanning two
-// months is then only found from its first month.
-std::string EventBlockingKey(const Event& event);
-
 // True only when kind, dates, place and participants agree: same kind; both dated and the date ranges overlap;
 // places equal when both known; participants share someone when both known; the identifying attributes (round,
 // report, year, rate, country, products) equal (products: intersect) when both known.

@@ -1,4 +1,4 @@
-// ProcessingPool: runs ProcessDocument (decode → extract → tag → events) on worker threads while the caller's
+// ProcessingPool: runs DocumentProcessor::Process (decode → extract → tag → events) on worker threads while the caller's
 // thread keeps fetching or reading, and hands results back IN SUBMISSION ORDER on the caller's thread. The
 // store is therefore only ever touched by one thread, and results do not depend on thread timing (which copy
 // of a syndicated story becomes a cluster's canonical article, say).

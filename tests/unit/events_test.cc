@@ -296,7 +296,6 @@ TEST_CASE("EventBlockingKeys covers every month an event spans") {
         std::vector<std::string>{"meeting|2025-12", "meeting|2026-01"});
   CHECK(EventBlockingKeys(Meeting(2, "", "", "2025-05-22", {})) == std::vector<std::string>{"meeting|2025-05"});
   CHECK(EventBlockingKeys(Meeting(2, "", "", "", {})).empty());
-  CHECK(EventBlockingKey(Meeting(2, "", "", "", {})) == "meeting|undated");
   CHECK(EventBlockingKeys(Meeting(2, "", "2025-W21", "", {})).empty());  // not comparable by day
 }
 
