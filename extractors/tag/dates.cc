@@ -467,8 +467,10 @@ std::optional<Timex> OrdinalDay(const Match& m, const Words& words) {
   const std::string_view next = m.text.substr(i, j - i);
   // "the 11th U.S. Circuit", "the 21st century": a word right after the ordinal (no punctuation between) makes
   // it an adjective, unless that word is a connective ("from the 20th to the 22nd").
-  static constexpr std::array<std::string_view, 11> kConnectives = {
-      "to", "and", "or", "through", "until", "at", "when", "in", "after", "before", "of"};
+  static constexpr std::array<std::string_view, 29> kConnectives = {
+      "to",   "and",  "or",    "through", "until", "at",    "when",   "in",    "after", "before",
+      "of",   "that", "which", "as",      "with",  "for",   "by",     "while", "but",   "so",
+      "amid", "on",   "over",  "from",    "since", "during", "local", "than",  "into"};
   if (!next.empty() && std::find(kConnectives.begin(), kConnectives.end(), next) == kConnectives.end()) {
     return std::nullopt;
   }
@@ -624,8 +626,10 @@ std::optional<Timex> RelativeUnit(const Match& m, const Words& words) {
   const bool last = words.Has("last") || words.Has("past") || words.Has("previous") || words.Has("prior");
   const bool next = words.Has("next") || words.Has("coming") || words.Has("following");
   const char* mod = EdgeMod(words);
-  // "the past year", "the next month": a stretch of time ending or starting now, not a calendar unit.
-  if (the && (last || next) && !mod && unit != "morning" && unit != "afternoon" && unit != "evening" &&
+  // "the past year", "the next month": a stretch of time ending or starting now, not a calendar unit. "The
+  // previous year", "the following month" name the calendar unit before or after the anchor's.
+  const bool stretch = words.Has("last") || words.Has("past") || words.Has("next") || words.Has("coming");
+  if (the && stretch && !mod && unit != "morning" && unit != "afternoon" && unit != "evening" &&
       unit != "night") {
     std::optional<DurationUnit> du = UnitOf(unit);
     if (!du) return std::nullopt;

@@ -120,6 +120,13 @@ TEST_CASE("ordinal days and ranges of them") {
   const Mentions range = Tag("Talks ran from the 2nd to the 4th.");
   CHECK(Find(range, "the 2nd").value["value"] == "2025-06-02");
   CHECK(Find(range, "the 4th").value["value"] == "2025-06-04");
+  // A function word after the ordinal does not make it an adjective.
+  CHECK(ValueOf("The secretary noted on the 8th that talks went well.", "the 8th") == "2025-06-08");
+}
+
+TEST_CASE("the previous year is a calendar year, the past year a stretch of time") {
+  CHECK(ValueOf("Barriers rose from the previous year.", "the previous year") == "2024");
+  CHECK(ValueOf("Exports grew in the past year.", "the past year") == "P1Y");
 }
 
 TEST_CASE("deictic and relative expressions resolve against the anchor") {
