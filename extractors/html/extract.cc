@@ -135,6 +135,18 @@ class Extractor {
       }
     }
     if (!best) return "";
+    // An article split into sections ("wrapper > body > p" repeated) scores each section apart: take the
+    // highest of the next five ancestors that holds clearly more paragraph text and is not a link farm.
+    const GumboNode* climbed = best;
+    const std::size_t best_text = text_under_[best];
+    int level = 0;
+    for (const GumboNode* up = best->parent; up && up->type == GUMBO_NODE_ELEMENT &&
+                                             up->v.element.tag != GUMBO_TAG_BODY && up != root_;
+         up = up->parent) {
+      if (text_under_[up] >= best_text * 1.5 && LinkDensity(up) <= 0.35) climbed = up;
+      if (++level >= 5) break;
+    }
+    best = climbed;
     std::vector<std::string> paragraphs;
     const GumboNode* parent = best->parent;
     if (parent && parent->type == GUMBO_NODE_ELEMENT) {
@@ -303,6 +315,9 @@ class Extractor {
       double score = 1 + std::count(collapsed.begin(), collapsed.end(), ',') +
                      std::min(3.0, static_cast<double>(collapsed.size()) / 100);
       score *= 1 - std::min(1.0, static_cast<double>(link_chars) / std::max<std::size_t>(1, text.size()));
+      for (const GumboNode* up = node; up && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
+        text_under_[up] += collapsed.size();
+      }
       const GumboNode* parent = node->parent;
       if (!parent || parent->type != GUMBO_NODE_ELEMENT) continue;
       scores_[parent] += score + ContainerBonus(parent);
@@ -398,6 +413,7 @@ class Extractor {
   std::unordered_map<const GumboNode*, double> scores_;
   std::unordered_map<const GumboNode*, double> bonus_;
   std::unordered_map<const GumboNode*, int> paragraphs_under_;
+  std::unordered_map<const GumboNode*, std::size_t> text_under_;  // scored paragraph text below each element
   int total_paragraphs_ = 0;
 };
 
