@@ -315,7 +315,9 @@ class Extractor {
       double score = 1 + std::count(collapsed.begin(), collapsed.end(), ',') +
                      std::min(3.0, static_cast<double>(collapsed.size()) / 100);
       score *= 1 - std::min(1.0, static_cast<double>(link_chars) / std::max<std::size_t>(1, text.size()));
-      for (const GumboNode* up = node; up && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
+      // Only the few ancestors that Body() may climb to need the count; bounded so that deep pages stay linear.
+      int depth = 0;
+      for (const GumboNode* up = node; up && up->type == GUMBO_NODE_ELEMENT && depth < 8; up = up->parent, ++depth) {
         text_under_[up] += collapsed.size();
       }
       const GumboNode* parent = node->parent;
