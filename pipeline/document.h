@@ -1,8 +1,11 @@
 // FetchedDocument: one response (or archived record, or saved file) as the sources hand it to the store.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tradewire {
 
@@ -20,5 +23,21 @@ struct FetchedDocument {
   std::string title_hint;     // title from the feed entry / news sitemap, may be empty
   std::int64_t stored_id = 0; // set when read back from the store for reprocessing: the document's row id
 };
+
+// The media type of a Content-Type header, lower-cased, without parameters ("text/html; charset=x" → "text/html").
+inline std::string MediaType(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  type.erase(0, type.find_first_not_of(' '));
+  type.erase(type.find_last_not_of(' ') + 1);
+  return type;
+}
+
+// Whether a response of this Content-Type can be an article page. No type at all is given the benefit of the
+// doubt (saved files, old servers); PDFs, images and the like are recorded and skipped.
+inline bool IsPageType(std::string_view content_type) {
+  std::string type = MediaType(content_type);
+  return type.empty() || type == "text/html" || type == "application/xhtml+xml" || type == "text/plain";
+}
 
 }  // namespace tradewire

@@ -2,66 +2,83 @@
 
 #include <curl/curl.h>
 
-#include "pipeline/compression.h"
-
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <mutex>
+#include <vector>
+
+#include "pipeline/compression.h"
 
 namespace tradewire {
 namespace {
 
-struct CurlHandleDeleter {
+struct EasyDeleter {
   void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+};
+struct MultiDeleter {
+  void operator()(CURLM* handle) const { curl_multi_cleanup(handle); }
 };
 struct HeaderListDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
+using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// Everything one transfer needs while libcurl runs it; libcurl holds pointers into it, so it never moves.
 struct Transfer {
-  HttpResponse* response;
-  std::int64_t max_bytes;
+  EasyHandle handle;
+  std::string url;
+  std::unique_ptr<curl_slist, HeaderListDeleter> headers;
+  char error_buffer[CURL_ERROR_SIZE] = "";
+  std::int64_t max_bytes = 0;
   std::string content_encoding;
+  HttpResponse response;
+  HttpClient::Completion done;
 };
 
 std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::size_t bytes = size * count;
-  if (static_cast<std::int64_t>(transfer->response->body.size() + bytes) > transfer->max_bytes) {
-    transfer->response->too_large = true;
+  if (static_cast<std::int64_t>(transfer->response.body.size() + bytes) > transfer->max_bytes) {
+    transfer->response.too_large = true;
     return 0;  // aborts the transfer (CURLE_WRITE_ERROR)
   }
-  transfer->response->body.append(data, bytes);
+  transfer->response.body.append(data, bytes);
   return bytes;
 }
 
 std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* response = static_cast<Transfer*>(user)->response;
+  auto* transfer = static_cast<Transfer*>(user);
+  HttpResponse& response = transfer->response;
   std::string_view line(data, size * count);
   if (line.rfind("HTTP/", 0) == 0) {  // a new response of a redirect chain: forget the previous one's headers
-    response->etag.clear();
-    response->last_modified.clear();
-    response->retry_after.clear();
-    static_cast<Transfer*>(user)->content_encoding.clear();
+    response.etag.clear();
+    response.last_modified.clear();
+    response.retry_after.clear();
+    transfer->content_encoding.clear();
   }
   std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return size * count;
-  std::string name(line.substr(0, colon));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string name = Lower(line.substr(0, colon));
   std::string_view value = line.substr(colon + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
-  if (name == "etag") response->etag = value;
-  else if (name == "content-encoding") static_cast<Transfer*>(user)->content_encoding = value;
-  else if (name == "last-modified") response->last_modified = value;
-  else if (name == "retry-after") response->retry_after = value;
+  if (name == "etag") response.etag = value;
+  else if (name == "content-encoding") transfer->content_encoding = value;
+  else if (name == "last-modified") response.last_modified = value;
+  else if (name == "retry-after") response.retry_after = value;
   return size * count;
 }
 
 // Undoes the Content-Encoding; a truncated or corrupt stream, or one that inflates past max_bytes, is a failure.
 void DecodeBody(std::string_view encoding, std::int64_t max_bytes, HttpResponse* response) {
-  std::string lowered(encoding);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string lowered = Lower(encoding);
   if (lowered.empty() || lowered == "identity") return;
   std::string decoded;
   DecodeResult result;
@@ -84,68 +101,10 @@ void DecodeBody(std::string_view encoding, std::int64_t max_bytes, HttpResponse*
   response->body = response->error.empty() ? std::move(decoded) : std::string();
 }
 
-}  // namespace
-
-struct HttpClient::Impl {
-  FetchConfig config;
-  std::unique_ptr<CURL, CurlHandleDeleter> handle;
-};
-
-HttpClient::HttpClient(const FetchConfig& config) : impl_(std::make_unique<Impl>()) {
-  static std::once_flag global_init;
-  std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  impl_->config = config;
-  impl_->handle.reset(curl_easy_init());
-}
-
-HttpClient::~HttpClient() = default;
-
-HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::string_view last_modified) {
-  HttpResponse response;
-  CURL* curl = impl_->handle.get();
-  if (!curl) {
-    response.error = "libcurl could not be initialised";
-    return response;
-  }
-  const FetchConfig& config = impl_->config;
-  curl_easy_reset(curl);  // keeps the connection cache, forgets the previous request's options
-  std::string target(url);
-  Transfer transfer{&response, config.max_bytes, ""};
-  std::unique_ptr<curl_slist, HeaderListDeleter> headers;
-  auto add_header = [&headers](const std::string& header) {
-    headers.reset(curl_slist_append(headers.release(), header.c_str()));
-  };
-  if (!etag.empty()) add_header("If-None-Match: " + std::string(etag));
-  if (!last_modified.empty()) add_header("If-Modified-Since: " + std::string(last_modified));
-  add_header("Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-
-  curl_easy_setopt(curl, CURLOPT_URL, target.c_str());
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, config.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connect_timeout_s * 1000));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(config.timeout_s * 1000));
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(config.low_speed_bytes_per_s));
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(std::max(1.0, config.low_speed_time_s)));
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_bytes));
-  // We undo Content-Encoding ourselves (below) rather than let libcurl do it, because libcurl passes on a gzip
-  // stream that ends early as if it were whole, and does not bound what a small compressed body inflates to.
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate, br");
-  curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-  if (!config.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, config.proxy.c_str());
-
-  char error_buffer[CURL_ERROR_SIZE] = "";
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  CURLcode rc = curl_easy_perform(curl);
-
+// Fills status, URL and type from the finished handle, then turns libcurl's result into the response's verdict.
+void Finish(Transfer& transfer, CURLcode rc) {
+  HttpResponse& response = transfer.response;
+  CURL* curl = transfer.handle.get();
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
@@ -157,15 +116,15 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
   }
   if (rc == CURLE_OK) {
     response.retryable = response.status == 429 || response.status >= 500;
-    DecodeBody(transfer.content_encoding, config.max_bytes, &response);
-    return response;
+    DecodeBody(transfer.content_encoding, transfer.max_bytes, &response);
+    return;
   }
-  std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
+  std::string detail = transfer.error_buffer[0] ? transfer.error_buffer : curl_easy_strerror(rc);
   switch (rc) {
     case CURLE_FILESIZE_EXCEEDED:
     case CURLE_WRITE_ERROR:
       response.too_large = true;
-      response.error = "body over max_bytes (" + std::to_string(config.max_bytes) + ")";
+      response.error = "body over max_bytes (" + std::to_string(transfer.max_bytes) + ")";
       break;
     case CURLE_OPERATION_TIMEDOUT:
       response.error = "timed out (" + detail + ")";
@@ -177,9 +136,13 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
     case CURLE_UNSUPPORTED_PROTOCOL:
       response.error = "redirect to or URL with a scheme other than http/https";
       break;
-    case CURLE_COULDNT_CONNECT:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
+      // "Connection reset by peer" arrives as a receive or send error; say so plainly in the failure record.
+      response.error = detail.find("reset") != std::string::npos ? "connection reset (" + detail + ")" : detail;
+      response.retryable = true;
+      break;
+    case CURLE_COULDNT_CONNECT:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -192,7 +155,134 @@ HttpResponse HttpClient::Get(std::string_view url, std::string_view etag, std::s
       break;
   }
   response.body.clear();  // a partial body is never passed on as if it were the page
-  return response;
+}
+
+}  // namespace
+
+struct HttpClient::Impl {
+  FetchConfig config;
+  std::unique_ptr<CURLM, MultiDeleter> multi;
+  std::map<CURL*, std::unique_ptr<Transfer>> running;
+  std::vector<EasyHandle> idle_handles;  // reused: cheaper than curl_easy_init per request
+
+  ~Impl() {
+    for (auto& [handle, transfer] : running) curl_multi_remove_handle(multi.get(), handle);
+  }
+
+  void Configure(Transfer& transfer, const HttpRequest& request) {
+    CURL* curl = transfer.handle.get();
+    auto add_header = [&transfer](const std::string& header) {
+      transfer.headers.reset(curl_slist_append(transfer.headers.release(), header.c_str()));
+    };
+    if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+    if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
+    add_header("Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+    curl_easy_setopt(curl, CURLOPT_PRIVATE, &transfer);
+    curl_easy_setopt(curl, CURLOPT_URL, transfer.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, config.user_agent.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, transfer.headers.get());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.connect_timeout_s * 1000));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(config.timeout_s * 1000));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(config.low_speed_bytes_per_s));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(std::max(1.0, config.low_speed_time_s)));
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_bytes));
+    // We undo Content-Encoding ourselves (DecodeBody) rather than let libcurl do it, because libcurl passes on
+    // a gzip stream that ends early as if it were whole, and does not bound what a small body inflates to.
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate, br");
+    curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, transfer.error_buffer);
+    // Without a configured proxy libcurl reads http_proxy/https_proxy/no_proxy from the environment itself.
+    if (!config.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, config.proxy.c_str());
+  }
+
+  // Hands every finished transfer to its completion (which may Start() more); returns how many finished.
+  int CollectFinished() {
+    int finished = 0;
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      CURL* handle = message->easy_handle;
+      CURLcode rc = message->data.result;
+      curl_multi_remove_handle(multi.get(), handle);
+      auto node = running.extract(handle);
+      if (node.empty()) continue;
+      std::unique_ptr<Transfer> transfer = std::move(node.mapped());
+      Finish(*transfer, rc);
+      HttpResponse response = std::move(transfer->response);
+      Completion done = std::move(transfer->done);
+      curl_easy_reset(transfer->handle.get());  // keeps nothing of this request; connections live in the multi
+      idle_handles.push_back(std::move(transfer->handle));
+      ++finished;
+      done(std::move(response));
+    }
+    return finished;
+  }
+};
+
+HttpClient::HttpClient(const FetchConfig& config) : impl_(std::make_unique<Impl>()) {
+  static std::once_flag global_init;
+  std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  impl_->config = config;
+  impl_->multi.reset(curl_multi_init());
+  if (CURLM* multi = impl_->multi.get()) {
+    // Backstops for the Fetcher's own limits, and a connection cache big enough to keep every one alive.
+    curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(config.concurrency));
+    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(config.per_host_connections));
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(std::max(config.concurrency, 4)));
+  }
+}
+
+HttpClient::~HttpClient() = default;
+
+int HttpClient::in_flight() const { return static_cast<int>(impl_->running.size()); }
+
+void HttpClient::Start(HttpRequest request, Completion done) {
+  auto transfer = std::make_unique<Transfer>();
+  transfer->url = std::move(request.url);
+  transfer->max_bytes = impl_->config.max_bytes;
+  transfer->done = std::move(done);
+  if (!impl_->idle_handles.empty()) {
+    transfer->handle = std::move(impl_->idle_handles.back());
+    impl_->idle_handles.pop_back();
+  } else {
+    transfer->handle.reset(curl_easy_init());
+  }
+  if (!impl_->multi || !transfer->handle) {
+    transfer->response.error = "libcurl could not be initialised";
+    transfer->done(std::move(transfer->response));
+    return;
+  }
+  impl_->Configure(*transfer, request);
+  CURL* handle = transfer->handle.get();
+  if (CURLMcode rc = curl_multi_add_handle(impl_->multi.get(), handle); rc != CURLM_OK) {
+    transfer->response.error = std::string("libcurl refused the transfer: ") + curl_multi_strerror(rc);
+    transfer->done(std::move(transfer->response));
+    return;
+  }
+  impl_->running.emplace(handle, std::move(transfer));
+}
+
+void HttpClient::Poll(std::chrono::milliseconds timeout) {
+  CURLM* multi = impl_->multi.get();
+  if (!multi) return;
+  int still_running = 0;
+  curl_multi_perform(multi, &still_running);
+  if (impl_->CollectFinished() > 0) return;  // the caller may have more to start before anything is waited for
+  // curl_multi_poll waits out the timeout even when no transfer is running, which is what a caller waiting for
+  // a host's delay to pass wants; it returns early when libcurl's own timers are due.
+  curl_multi_poll(multi, nullptr, 0, static_cast<int>(std::max<std::int64_t>(0, timeout.count())), nullptr);
+  curl_multi_perform(multi, &still_running);
+  impl_->CollectFinished();
 }
 
 }  // namespace tradewire

@@ -1,10 +1,13 @@
-// HttpClient: one polite HTTP GET at a time over libcurl. Bounded in time (connect, total and low-speed
-// timeouts) and size (max_bytes), http/https only, at most 5 redirects, conditional requests, gzip/deflate/br.
+// HttpClient: many HTTP GETs at once over one libcurl multi handle, driven from the caller's thread.
+// Each transfer is bounded in time (connect, total and low-speed timeouts) and size (max_bytes), http/https
+// only, at most 5 redirects, conditional when validators are given, gzip/deflate/br decoded. Connections are
+// kept alive and reused across transfers. Politeness (which request may start when) is the Fetcher's job.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
-#include <string_view>
 
 #include "pipeline/config/config.h"
 
@@ -18,20 +21,32 @@ struct HttpResponse {
   std::string last_modified;
   std::string retry_after;     // the Retry-After header as sent
   std::string body;            // Content-Encoding undone
-  std::string error;           // transport failure ("timeout after 30 s", "connection reset", …); empty if none
+  std::string error;           // transport failure ("timed out", "connection reset", …); empty if none
   bool retryable = false;      // the failure may pass: timeouts, resets, 5xx, 429
   bool too_large = false;      // aborted at max_bytes
 };
 
+struct HttpRequest {
+  std::string url;
+  std::string etag;            // sent as If-None-Match when not empty
+  std::string last_modified;   // sent as If-Modified-Since when not empty
+};
+
 class HttpClient {
  public:
+  using Completion = std::function<void(HttpResponse)>;
+
   explicit HttpClient(const FetchConfig& config);
-  ~HttpClient();
+  ~HttpClient();  // abandons transfers still in flight, without calling their completions
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // GET `url`, sending If-None-Match / If-Modified-Since when validators are given.
-  HttpResponse Get(std::string_view url, std::string_view etag = {}, std::string_view last_modified = {});
+  // Starts a GET at once; `done` is called from a later Poll() with the response or the failure.
+  void Start(HttpRequest request, Completion done);
+  int in_flight() const;
+  // Waits at most `timeout` for network activity, advances every transfer, and calls the completions of those
+  // that finished (which may Start more).
+  void Poll(std::chrono::milliseconds timeout);
 
  private:
   struct Impl;

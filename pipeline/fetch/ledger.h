@@ -3,11 +3,22 @@
 // The store implements it; tests may implement it in memory.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tradewire {
+
+// The ledger's timestamps: ISO 8601 UTC to the second ("2025-05-20T07:58:00Z"), which sort as strings.
+inline std::string IsoUtc(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+inline std::string NowIsoUtc() { return IsoUtc(std::time(nullptr)); }
 
 struct UrlRecord {
   std::string etag;

@@ -1,7 +1,5 @@
 #include "pipeline/sources/sources.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -9,17 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
 #include "pipeline/compression.h"
 #include "pipeline/data_files.h"
-#include "pipeline/fetch/http_client.h"
-#include "pipeline/fetch/robots.h"
+#include "pipeline/fetch/fetcher.h"
 #include "pipeline/sources/links.h"
 #include "pipeline/url/canonical.h"
 
@@ -28,155 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 constexpr int kMaxSitemapDepth = 3;
 constexpr int kMaxSitemaps = 200;
-constexpr double kMaxInRunWaitS = 30;  // longer Retry-After waits are left to the next run
-
-std::string IsoUtc(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-std::string NowIso() { return IsoUtc(std::time(nullptr)); }
-
-// Retry-After is either delta-seconds or an HTTP date; returns seconds from now (negative when absent).
-double RetryAfterSeconds(const std::string& header) {
-  if (header.empty()) return -1;
-  if (std::all_of(header.begin(), header.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    return std::stod(header);
-  }
-  std::time_t when = curl_getdate(header.c_str(), nullptr);
-  return when < 0 ? -1 : std::max<double>(0, std::difftime(when, std::time(nullptr)));
-}
-
-bool IsHtmlType(std::string_view content_type) {
-  std::string type(content_type.substr(0, content_type.find(';')));
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-  type.erase(type.find_last_not_of(' ') + 1);
-  return type.empty() || type == "text/html" || type == "application/xhtml+xml" || type == "text/plain";
-}
-
-struct UrlParts {
-  std::string origin;  // scheme://host[:port]
-  std::string path;    // path and query
-};
-
-UrlParts SplitUrl(const std::string& url) {
-  std::size_t scheme = url.find("://");
-  std::size_t slash = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
-  if (slash == std::string::npos) return {url, "/"};
-  return {url.substr(0, slash), url.substr(slash)};
-}
-
-// Fetches over HTTP like a good citizen: robots.txt, a delay between requests to one host, retries with
-// exponential backoff and jitter, conditional requests, and a record of every failure in the ledger.
-class Fetcher {
- public:
-  Fetcher(const FetchConfig& config, FetchLedger& ledger) : config_(config), ledger_(ledger), client_(config) {}
-
-  enum class Outcome { kFetched, kNotModified, kSkipped, kFailed };
-
-  // GETs `url`; `response` holds the page when kFetched. Records failures in the ledger and `report`.
-  Outcome Fetch(const std::string& url, std::string_view source, bool conditional, HttpResponse* response,
-                SourceReport* report) {
-    std::optional<UrlRecord> record = ledger_.Lookup(url);
-    if (record && !record->retry_after.empty() && record->retry_after > NowIso()) {
-      ++report->skipped;
-      return Outcome::kSkipped;
-    }
-    UrlParts parts = SplitUrl(url);
-    if (config_.obey_robots && !RobotsFor(parts.origin).Allowed(parts.path)) {
-      Fail({url, std::string(source), "disallowed by robots.txt for our user agent", 0, true, ""}, report);
-      return Outcome::kFailed;
-    }
-    std::string etag = conditional && record ? record->etag : "";
-    std::string last_modified = conditional && record ? record->last_modified : "";
-    for (int attempt = 1;; ++attempt) {
-      WaitForHost(parts.origin);
-      *response = client_.Get(url, etag, last_modified);
-      if (response->error.empty() && response->status == 304) {
-        ledger_.RecordNotModified(url);
-        ++report->not_modified;
-        return Outcome::kNotModified;
-      }
-      if (response->error.empty() && response->status >= 200 && response->status < 300) {
-        if (!IsHtmlType(response->content_type) && !IsFeedType(response->content_type)) {
-          Fail({url, std::string(source), "not an HTML page (" + response->content_type + ")", response->status,
-                true, ""},
-               report);
-          return Outcome::kFailed;
-        }
-        return Outcome::kFetched;
-      }
-      std::string reason = !response->error.empty() ? response->error : "HTTP " + std::to_string(response->status);
-      double server_wait = RetryAfterSeconds(response->retry_after);
-      if (!response->retryable || attempt >= config_.max_attempts || server_wait > kMaxInRunWaitS) {
-        bool permanent = !response->retryable;
-        std::string retry_at;
-        if (!permanent) {
-          double wait = std::max(server_wait, 3600.0 * std::min(attempt, 24));  // next night's run, or later
-          retry_at = IsoUtc(std::time(nullptr) + static_cast<std::time_t>(server_wait > 0 ? server_wait : wait));
-        }
-        Fail({url, std::string(source), reason, response->status, permanent, retry_at}, report);
-        return Outcome::kFailed;
-      }
-      double backoff_s = config_.retry_base_ms / 1000.0 * (1 << std::min(attempt - 1, 5));
-      backoff_s *= std::uniform_real_distribution<double>(0.75, 1.25)(rng_);
-      double wait_s = std::min(kMaxInRunWaitS, std::max(backoff_s, server_wait));
-      spdlog::info("{}: {}; retrying in {:.1f} s (attempt {} of {})", url, reason, wait_s, attempt + 1,
-                   config_.max_attempts);
-      std::this_thread::sleep_for(std::chrono::duration<double>(wait_s));
-    }
-  }
-
-  static bool IsFeedType(std::string_view content_type) {
-    return content_type.find("xml") != std::string_view::npos || content_type.find("json") != std::string_view::npos ||
-           content_type.find("gzip") != std::string_view::npos || content_type.find("octet-stream") != std::string_view::npos;
-  }
-
- private:
-  void Fail(FetchFailure failure, SourceReport* report) {
-    spdlog::warn("{} ({}): {}", failure.url, failure.source, failure.reason);
-    ledger_.RecordFailure(failure);
-    ++report->failed;
-    report->failures.push_back(std::move(failure));
-  }
-
-  const RobotsRules& RobotsFor(const std::string& origin) {
-    auto it = robots_.find(origin);
-    if (it != robots_.end()) return it->second;
-    WaitForHost(origin);
-    HttpResponse response = client_.Get(origin + "/robots.txt");
-    RobotsRules rules;
-    if (response.error.empty() && response.status >= 200 && response.status < 300) {
-      rules = RobotsRules::Parse(response.body, config_.user_agent);
-    }
-    // 4xx (no robots.txt) allows everything; so does an unreachable one, after which the page fetch reports.
-    return robots_.emplace(origin, std::move(rules)).first->second;
-  }
-
-  void WaitForHost(const std::string& origin) {
-    double delay_ms = config_.per_host_delay_ms;
-    if (auto robots = robots_.find(origin); robots != robots_.end()) {
-      delay_ms = std::max(delay_ms, robots->second.crawl_delay_s() * 1000);
-    }
-    auto next = next_request_.find(origin);
-    if (next != next_request_.end() && next->second > Clock::now()) std::this_thread::sleep_until(next->second);
-    next_request_[origin] = Clock::now() + std::chrono::milliseconds(static_cast<long>(delay_ms));
-  }
-
-  const FetchConfig& config_;
-  FetchLedger& ledger_;
-  HttpClient client_;
-  std::map<std::string, RobotsRules> robots_;
-  std::map<std::string, Clock::time_point> next_request_;
-  std::mt19937 rng_{std::random_device{}()};
-};
 
 FetchedDocument ToDocument(const std::string& url, std::string_view source, HttpResponse response, const Link& link) {
   FetchedDocument document;
@@ -188,25 +36,27 @@ FetchedDocument ToDocument(const std::string& url, std::string_view source, Http
   document.body = std::move(response.body);
   document.etag = std::move(response.etag);
   document.last_modified = std::move(response.last_modified);
-  document.fetched_at = NowIso();
+  document.fetched_at = NowIsoUtc();
   document.date_hint = link.date;
   document.title_hint = link.title;
   return document;
 }
 
+// Turns the network sources into fetches: every source's listing is queued at once, each listing's links are
+// queued as it arrives, and the Fetcher runs them all concurrently within its politeness limits. Documents
+// reach the sink in the order their fetches complete.
 class SourceRunner {
  public:
   SourceRunner(const Config& config, FetchLedger& ledger, const DocumentSink& sink)
       : config_(config), ledger_(ledger), sink_(sink), fetcher_(config.fetch, ledger) {}
 
-  void Run(const SourceConfig& source, SourceReport* report) {
+  // Reads a warc or dir source at once; queues the fetches of any other kind. `report` must outlive Fetch().
+  void Add(const SourceConfig& source, SourceReport* report) {
     report->source = source.name;
-    if (source.kind == "feed") {
-      RunLinkSource(source, source.url, 0, report);
-    } else if (source.kind == "sitemap") {
-      RunLinkSource(source, source.url, 0, report);
+    if (source.kind == "feed" || source.kind == "sitemap") {
+      QueueListing(source, source.url, 0, report);
     } else if (source.kind == "urls") {
-      RunUrlList(source, report);
+      QueueUrlList(source, report);
     } else if (source.kind == "warc") {
       ReadWarc(source.path, source.name, sink_, report);
     } else if (source.kind == "dir") {
@@ -214,9 +64,25 @@ class SourceRunner {
     }
   }
 
+  void Fetch() { fetcher_.Run(); }
+
  private:
-  void FetchArticle(const Link& link, std::string_view source, SourceReport* report) {
-    if (!seen_.insert(link.url).second) return;  // listed by two sources (feed and sitemap, say)
+  // Counts what the Fetcher did not hand over as a page; true when it did.
+  static bool Count(const Fetcher::Result& result, SourceReport* report) {
+    switch (result.outcome) {
+      case Fetcher::Outcome::kFetched: return true;
+      case Fetcher::Outcome::kNotModified: ++report->not_modified; break;
+      case Fetcher::Outcome::kSkipped: ++report->skipped; break;
+      case Fetcher::Outcome::kFailed:
+        ++report->failed;
+        report->failures.push_back(result.failure);
+        break;
+    }
+    return false;
+  }
+
+  void QueueArticle(const Link& link, const std::string& source, SourceReport* report) {
+    if (!seen_.insert(link.url).second) return;  // listed twice (by a feed and a sitemap, say)
     if (!config_.fetch.refetch_stored) {
       std::optional<UrlRecord> record = ledger_.Lookup(link.url);
       if (record && record->stored) {
@@ -224,16 +90,23 @@ class SourceRunner {
         return;
       }
     }
-    HttpResponse response;
-    if (fetcher_.Fetch(link.url, source, true, &response, report) != Fetcher::Outcome::kFetched) return;
-    ++report->documents;
-    sink_(ToDocument(link.url, source, std::move(response), link));
+    fetcher_.Enqueue(link.url, source, true, [this, link, source, report](Fetcher::Result result) {
+      if (!Count(result, report)) return;
+      ++report->documents;
+      sink_(ToDocument(link.url, source, std::move(result.response), link));
+    });
   }
 
-  void RunLinkSource(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
-    HttpResponse response;
+  void QueueListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
+    if (!seen_.insert(url).second) return;  // a sitemap index that lists itself, or two sources that share one
     // A feed or sitemap that did not change (304) is not parsed again.
-    if (fetcher_.Fetch(url, source.name, true, &response, report) != Fetcher::Outcome::kFetched) return;
+    fetcher_.Enqueue(url, source.name, true, [this, &source, url, depth, report](Fetcher::Result result) {
+      if (Count(result, report)) ReadListing(source, url, depth, std::move(result.response), report);
+    });
+  }
+
+  void ReadListing(const SourceConfig& source, const std::string& url, int depth, HttpResponse response,
+                   SourceReport* report) {
     std::string body = std::move(response.body);
     if (IsGzip(body)) {
       std::string inflated;
@@ -256,44 +129,46 @@ class SourceRunner {
     }
     // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.
     ledger_.RecordValidators(url, response.etag, response.last_modified);
-    for (const Link& link : links->links) FetchArticle(link, source.name, report);
+    for (const Link& link : links->links) QueueArticle(link, source.name, report);
     for (const std::string& child : links->sitemaps) {
       if (depth + 1 > kMaxSitemapDepth || ++sitemaps_read_ > kMaxSitemaps) {
         spdlog::warn("{}: sitemap index nested too deep or too large; {} not read", source.name, child);
         continue;
       }
-      RunLinkSource(source, child, depth + 1, report);
+      QueueListing(source, child, depth + 1, report);
     }
   }
 
-  void RunUrlList(const SourceConfig& source, SourceReport* report) {
-    std::string list;
-    if (!source.path.empty()) {
-      StatusOr<std::string> bytes = ReadFileBytes(source.path);
-      if (!bytes.ok()) {
-        report->failures.push_back({source.path, source.name, bytes.status().message(), 0, true, ""});
-        ++report->failed;
-        return;
-      }
-      list = std::move(bytes).value();
-    } else {
-      HttpResponse response;
-      if (fetcher_.Fetch(source.url, source.name, false, &response, report) != Fetcher::Outcome::kFetched) return;
-      list = std::move(response.body);
+  void QueueUrlList(const SourceConfig& source, SourceReport* report) {
+    if (source.path.empty()) {
+      fetcher_.Enqueue(source.url, source.name, false, [this, &source, report](Fetcher::Result result) {
+        if (Count(result, report)) QueueUrls(source, result.response.body, report);
+      });
+      return;
     }
+    StatusOr<std::string> bytes = ReadFileBytes(source.path);
+    if (!bytes.ok()) {
+      report->failures.push_back({source.path, source.name, bytes.status().message(), 0, true, ""});
+      ++report->failed;
+      return;
+    }
+    QueueUrls(source, *bytes, report);
+  }
+
+  // One URL a line; '#' starts a comment.
+  void QueueUrls(const SourceConfig& source, const std::string& list, SourceReport* report) {
     std::istringstream lines(list);
     for (std::string line; std::getline(lines, line);) {
       line = line.substr(0, line.find('#'));
       line.erase(0, line.find_first_not_of(" \t\r"));
       line.erase(line.find_last_not_of(" \t\r") + 1);
       if (line.empty()) continue;
-      StatusOr<std::string> url = CanonicalizeUrl(line);
-      if (!url.ok()) {
+      if (!CanonicalizeUrl(line).ok()) {
         report->failures.push_back({line, source.name, "not an http(s) URL", 0, true, ""});
         ++report->failed;
         continue;
       }
-      FetchArticle({line, "", ""}, source.name, report);
+      QueueArticle({line, "", ""}, source.name, report);
     }
   }
 
@@ -301,7 +176,7 @@ class SourceRunner {
   FetchLedger& ledger_;
   const DocumentSink& sink_;
   Fetcher fetcher_;
-  std::set<std::string> seen_;
+  std::set<std::string> seen_;  // every URL queued this run: nothing is fetched twice
   int sitemaps_read_ = 0;
 };
 
@@ -362,13 +237,15 @@ std::string Dechunk(std::string_view body) {
 
 void RunSources(const Config& config, FetchLedger& ledger, const DocumentSink& sink,
                 std::vector<SourceReport>* reports) {
+  std::size_t first = reports->size();
+  reports->resize(first + config.sources.size());  // never resized again: the fetches hold pointers into it
   SourceRunner runner(config, ledger, sink);
-  for (const SourceConfig& source : config.sources) {
-    SourceReport report;
-    runner.Run(source, &report);
-    spdlog::info("source {}: {} documents, {} not modified, {} skipped, {} failed", source.name, report.documents,
+  for (std::size_t i = 0; i < config.sources.size(); ++i) runner.Add(config.sources[i], &(*reports)[first + i]);
+  runner.Fetch();
+  for (std::size_t i = first; i < reports->size(); ++i) {
+    const SourceReport& report = (*reports)[i];
+    spdlog::info("source {}: {} documents, {} not modified, {} skipped, {} failed", report.source, report.documents,
                  report.not_modified, report.skipped, report.failed);
-    reports->push_back(std::move(report));
   }
 }
 
@@ -433,7 +310,7 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
       body = std::move(inflated);
     }
     document.body = std::move(body);
-    if (document.http_status < 200 || document.http_status >= 300 || !IsHtmlType(document.content_type)) continue;
+    if (document.http_status < 200 || document.http_status >= 300 || !IsPageType(document.content_type)) continue;
     ++report->documents;
     sink(std::move(document));
   }
@@ -486,7 +363,7 @@ void ReadHtmlDirectory(const std::string& path, std::string_view source_name, co
     document.final_url = document.url;
     document.body = std::move(bytes).value();
     auto mtime = fs::last_write_time(page, ec);
-    document.fetched_at = ec ? NowIso()
+    document.fetched_at = ec ? NowIsoUtc()
                              : IsoUtc(std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(mtime)));
     ++report->documents;
     sink(std::move(document));

@@ -33,14 +33,6 @@ constexpr std::int64_t kApplicationId = 0x54577631;
 // Documents per transaction: large enough for throughput, small enough that a crash loses little.
 constexpr int kBatchSize = 200;
 
-std::string NowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
 
 // 64-bit FNV-1a of the raw bytes, to tell a re-served identical page without decompressing the stored one.
 std::string RawDigest(std::string_view bytes) {
@@ -171,7 +163,7 @@ struct Store::Impl {
   Status LogChange(std::string_view kind, std::int64_t row_id, std::string_view op) {
     auto stmt = Stmt("INSERT INTO changes(kind, row_id, op, at) VALUES (?1, ?2, ?3, ?4)");
     if (!stmt.ok()) return stmt.status();
-    return (*stmt)->Bind(1, kind).Bind(2, row_id).Bind(3, op).Bind(4, NowUtc()).Run();
+    return (*stmt)->Bind(1, kind).Bind(2, row_id).Bind(3, op).Bind(4, NowIsoUtc()).Run();
   }
 
   Status SaveValidators(const FetchedDocument& document) {
@@ -185,7 +177,7 @@ struct Store::Impl {
         .Bind(2, document.etag)
         .Bind(3, document.last_modified)
         .Bind(4, document.http_status)
-        .Bind(5, NowUtc())
+        .Bind(5, NowIsoUtc())
         .Run();
   }
 
@@ -570,7 +562,7 @@ struct Store::Impl {
         .Bind(3, *source_id)
         .Bind(4, document.http_status)
         .Bind(5, document.content_type)
-        .Bind(6, document.fetched_at.empty() ? NowUtc() : document.fetched_at)
+        .Bind(6, document.fetched_at.empty() ? NowIsoUtc() : document.fetched_at)
         .Bind(7, document.date_hint)
         .Bind(8, document.title_hint)
         .BindBlob(9, Compress(document.body))
@@ -728,7 +720,7 @@ void Store::RecordNotModified(std::string_view url) {
   if (!impl_->BeginBatch().ok()) return;
   auto stmt = impl_->Stmt(
       "UPDATE url_state SET failures = 0, last_error = '', retry_after = '', updated_at = ?2 WHERE url = ?1");
-  if (stmt.ok()) (*stmt)->Bind(1, url).Bind(2, NowUtc()).Run();
+  if (stmt.ok()) (*stmt)->Bind(1, url).Bind(2, NowIsoUtc()).Run();
 }
 
 void Store::RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) {
@@ -753,7 +745,7 @@ void Store::RecordFailure(const FetchFailure& failure) {
       .Bind(3, failure.http_status)
       .Bind(4, failure.permanent ? 1 : 0)
       .Bind(5, failure.retry_after)
-      .Bind(6, NowUtc())
+      .Bind(6, NowIsoUtc())
       .Run();
 }
 

@@ -3,18 +3,29 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <map>
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
+#include <vector>
 
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "pipeline/process.h"
 #include "pipeline/sources/sources.h"
+#include "tests/support/encoding.h"
 #include "tests/support/http_server.h"
 #include "tests/support/subprocess.h"
 
 using namespace tradewire;
 using tradewire::testing::TestHttpServer;
 using tradewire::testing::Gzip;
+using tradewire::testing::EncodeAs;
 
 namespace {
 
@@ -86,6 +97,68 @@ Run FetchPaths(TestHttpServer& server, MemoryLedger& ledger, const std::vector<s
   std::remove(list_path.c_str());
   return run;
 }
+
+// A server that reads each request and answers with a TCP reset (SO_LINGER 0), as overloaded proxies and
+// crashing backends do. httplib cannot misbehave at that level.
+class ResettingServer {
+ public:
+  ResettingServer() {
+    listener_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (listener_ < 0 || bind(listener_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
+        listen(listener_, 16) != 0 || getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+      throw std::runtime_error("cannot listen on a loopback port");
+    }
+    port_ = ntohs(address.sin_port);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~ResettingServer() {
+    stopping_ = true;
+    thread_.join();
+    close(listener_);
+  }
+  std::string Url(std::string_view path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
+  }
+  int connections() const { return connections_; }
+
+ private:
+  void Serve() {
+    while (!stopping_) {
+      pollfd ready{listener_, POLLIN, 0};
+      if (poll(&ready, 1, 50) <= 0) continue;
+      int connection = accept(listener_, nullptr, nullptr);
+      if (connection < 0) continue;
+      ++connections_;
+      char request[4096];
+      pollfd readable{connection, POLLIN, 0};
+      if (poll(&readable, 1, 1000) > 0) (void)!read(connection, request, sizeof request);
+      linger reset{1, 0};
+      setsockopt(connection, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+      close(connection);
+    }
+  }
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> connections_{0};
+  std::thread thread_;
+};
+
+// Counts requests in progress on one server, and the most seen at once.
+struct ConcurrencyProbe {
+  std::atomic<int> now{0};
+  std::atomic<int> most{0};
+  void Enter() {
+    int current = ++now;
+    for (int seen = most; current > seen && !most.compare_exchange_weak(seen, current);) {
+    }
+  }
+  void Leave() { --now; }
+};
 
 const FetchFailure* FailureFor(const MemoryLedger& ledger, const std::string& url) {
   for (const FetchFailure& f : ledger.failures) {
@@ -291,9 +364,10 @@ TEST_CASE("a feed with broken XML still yields its readable entries") {
   config.sources.push_back({"broken", "feed", server.Url("/feed.xml"), "", ""});
   MemoryLedger ledger;
   Run run = FetchPaths(server, ledger, {}, config);
-  REQUIRE(run.documents.size() >= 1);
-  CHECK(run.documents[0].url == server.Url("/one"));
-  CHECK(run.documents[0].date_hint == "2025-05-20");
+  REQUIRE(run.documents.size() == 2);  // in the order the fetches completed
+  const FetchedDocument& one = run.documents[0].url == server.Url("/one") ? run.documents[0] : run.documents[1];
+  CHECK(one.url == server.Url("/one"));
+  CHECK(one.date_hint == "2025-05-20");
 }
 
 TEST_CASE("the per-host delay spaces requests to one host") {
@@ -329,4 +403,173 @@ TEST_CASE("gzip-encoded pages are decoded") {
   Run run = FetchPaths(server, ledger, {"/gz"});
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].body == kPage);
+}
+
+TEST_CASE("a reset connection is retried, then recorded for the next run; the others are fetched") {
+  ResettingServer resetting;
+  TestHttpServer server;
+  server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  std::string list_path = "/tmp/tw-reset-" + std::to_string(server.port()) + ".txt";
+  std::ofstream(list_path) << resetting.Url("/story") << "\n" << server.Url("/ok") << "\n";
+  Config config = TestConfig(list_path);
+  config.fetch.obey_robots = false;
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {}, config);
+  std::remove(list_path.c_str());
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == server.Url("/ok"));
+  const FetchFailure* failure = FailureFor(ledger, resetting.Url("/story"));
+  REQUIRE(failure);
+  CHECK_THAT(failure->reason, Catch::Contains("reset") || Catch::Contains("Empty reply"));
+  CHECK_FALSE(failure->permanent);
+  CHECK_FALSE(failure->retry_after.empty());
+  CHECK(resetting.connections() == config.fetch.max_attempts);
+}
+
+TEST_CASE("concurrent fetches stay within the global and the per-host limits") {
+  ConcurrencyProbe total, first_host, second_host;
+  auto slow_page = [&total](ConcurrencyProbe& host) {
+    return [&total, &host](const httplib::Request&, httplib::Response& res) {
+      total.Enter();
+      host.Enter();
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      host.Leave();
+      total.Leave();
+      res.set_content(kPage, "text/html");
+    };
+  };
+  TestHttpServer first, second;  // two ports: two hosts as politeness sees them
+  first.server().Get(R"(/p\d+)", slow_page(first_host));
+  second.server().Get(R"(/p\d+)", slow_page(second_host));
+  first.Start();
+  second.Start();
+  std::string list_path = "/tmp/tw-limits-" + std::to_string(first.port()) + ".txt";
+  {
+    std::ofstream list(list_path);
+    for (int i = 0; i < 8; ++i) list << first.Url("/p" + std::to_string(i)) << "\n" << second.Url("/p" + std::to_string(i)) << "\n";
+  }
+  Config config = TestConfig(list_path);
+  config.fetch.concurrency = 3;
+  config.fetch.per_host_connections = 2;
+  config.fetch.obey_robots = false;
+  MemoryLedger ledger;
+  Run run = FetchPaths(first, ledger, {}, config);
+  std::remove(list_path.c_str());
+  CHECK(run.documents.size() == 16);
+  CHECK(total.most <= 3);
+  CHECK(total.most >= 2);  // requests did overlap
+  CHECK(first_host.most <= 2);
+  CHECK(second_host.most <= 2);
+  CHECK(first_host.most >= 1);
+  CHECK(second_host.most >= 1);
+}
+
+TEST_CASE("a host's Crawl-delay spaces its requests even with several connections allowed") {
+  TestHttpServer server;
+  std::mutex mutex;
+  std::vector<std::chrono::steady_clock::time_point> arrivals;
+  server.server().Get("/robots.txt", [](const auto&, auto& res) {
+    res.set_content("User-agent: *\nCrawl-delay: 0.3\n", "text/plain");
+  });
+  server.server().Get(R"(/p\d)", [&](const auto&, auto& res) {
+    std::lock_guard lock(mutex);
+    arrivals.push_back(std::chrono::steady_clock::now());
+    res.set_content(kPage, "text/html");
+  });
+  server.Start();
+  std::string list_path = "/tmp/tw-crawl-delay-" + std::to_string(server.port()) + ".txt";
+  std::ofstream(list_path) << server.Url("/p1") << "\n" << server.Url("/p2") << "\n" << server.Url("/p3") << "\n";
+  Config config = TestConfig(list_path);
+  config.fetch.per_host_connections = 4;
+  MemoryLedger ledger;
+  FetchPaths(server, ledger, {}, config);
+  std::remove(list_path.c_str());
+  REQUIRE(arrivals.size() == 3);
+  for (std::size_t i = 1; i < arrivals.size(); ++i) {
+    CHECK(arrivals[i] - arrivals[i - 1] >= std::chrono::milliseconds(250));
+  }
+}
+
+TEST_CASE("a sitemap index with a gzipped child sitemap and a Google News sitemap, read once when it lists itself") {
+  TestHttpServer server;
+  server.server().Get("/sitemap.xml", [&server](const auto&, auto& res) {
+    res.set_content("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                    "<sitemap><loc>/pages.xml.gz</loc></sitemap><sitemap><loc>/news.xml</loc></sitemap>"
+                    "<sitemap><loc>/sitemap.xml</loc></sitemap></sitemapindex>",
+                    "application/xml");
+  });
+  server.server().Get("/pages.xml.gz", [](const auto&, auto& res) {
+    res.set_content(Gzip("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                         "<url><loc>/a</loc></url><url><loc>/b</loc></url></urlset>"),
+                    "application/x-gzip");
+  });
+  server.server().Get("/news.xml", [](const auto&, auto& res) {
+    res.set_content("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                    "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>/c</loc><news:news>"
+                    "<news:publication_date>2025-05-20T07:58:00+09:00</news:publication_date>"
+                    "<news:title>Tariff talks</news:title></news:news></url></urlset>",
+                    "application/xml");
+  });
+  server.server().Get(R"(/[abc])", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  Config config;
+  config.fetch.per_host_delay_ms = 0;
+  config.sources.push_back({"sitemap", "sitemap", server.Url("/sitemap.xml"), "", ""});
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {}, config);
+  std::map<std::string, const FetchedDocument*> by_url;
+  for (const FetchedDocument& document : run.documents) by_url[document.url] = &document;
+  CHECK(by_url.size() == 3);
+  REQUIRE(by_url.count(server.Url("/c")));
+  CHECK(by_url[server.Url("/c")]->date_hint == "2025-05-20");
+  CHECK(by_url[server.Url("/c")]->title_hint == "Tariff talks");
+  CHECK(server.CountRequests("/sitemap.xml") == 1);  // the index lists itself: read once all the same
+}
+
+TEST_CASE("pages in EUC-KR, Shift_JIS, GB2312 and windows-1252 come out right, labelled or not") {
+  using namespace tradewire::testing;
+  struct Case {
+    std::string path, text;
+    const char* charset;
+    bool in_header, in_meta;
+  };
+  std::vector<Case> cases = {
+      {"/ko-header", kKoreanText, "EUC-KR", true, false},   {"/ko-meta", kKoreanText, "EUC-KR", false, true},
+      {"/ja-header", kJapaneseText, "Shift_JIS", true, false}, {"/ja-meta", kJapaneseText, "Shift_JIS", false, true},
+      {"/zh-header", kChineseText, "GB2312", true, false},  {"/zh-none", kChineseText, "GB2312", false, false},
+      {"/fr-header", kFrenchText, "windows-1252", true, false}, {"/fr-meta", kFrenchText, "windows-1252", false, true},
+  };
+  TestHttpServer server;
+  std::vector<std::string> paths;
+  for (const Case& c : cases) {
+    std::string meta = c.in_meta ? std::string("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=") +
+                                       c.charset + "\">"
+                                 : "";
+    std::string paragraphs;
+    for (int i = 1; i <= 4; ++i) paragraphs += "<p>" + std::to_string(i) + ". " + c.text + "</p>";
+    std::string html = "<html><head>" + meta + "<title>t</title></head><body><article><h1>" + c.text + "</h1>" +
+                       paragraphs + "</article></body></html>";
+    std::string bytes = EncodeAs(html, c.charset);
+    std::string type = c.in_header ? std::string("text/html; charset=") + c.charset : "text/html";
+    server.server().Get(c.path, [bytes, type](const auto&, auto& res) { res.set_content(bytes, type); });
+    paths.push_back(c.path);
+  }
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, paths);
+  REQUIRE(run.documents.size() == cases.size());
+  auto processor = DocumentProcessor::Load(TRADEWIRE_SOURCE_DIR "/schemas");
+  REQUIRE(processor.ok());
+  for (const FetchedDocument& document : run.documents) {
+    const Case* expected = nullptr;
+    for (const Case& c : cases) {
+      if (document.url == server.Url(c.path)) expected = &c;
+    }
+    REQUIRE(expected);
+    INFO(expected->path);
+    ProcessedDocument processed = processor->Process(document);
+    CHECK_THAT(processed.article.text, Catch::Contains(expected->text));
+    CHECK(processed.article.title == expected->text);
+  }
 }
