@@ -82,4 +82,68 @@ DecodeResult BrotliDecode(std::string_view compressed, std::string* out, std::si
   }
 }
 
+struct DecompressingFileReader::Inflater {
+  z_stream stream{};
+  std::string input;  // the compressed chunk being consumed
+  bool started = false;
+  bool ended = false;
+
+  Inflater() { inflateInit2(&stream, 16 + MAX_WBITS); }
+  ~Inflater() { inflateEnd(&stream); }
+};
+
+DecompressingFileReader::DecompressingFileReader(const std::string& path) : file_(path, std::ios::binary) {
+  opened_ = static_cast<bool>(file_);
+  if (!opened_) return;
+  char magic[2] = {0, 0};
+  file_.read(magic, 2);
+  std::streamsize got = file_.gcount();
+  file_.clear();
+  file_.seekg(0);
+  if (IsGzip(std::string_view(magic, static_cast<std::size_t>(got)))) inflater_ = std::make_unique<Inflater>();
+}
+
+DecompressingFileReader::~DecompressingFileReader() = default;
+
+std::size_t DecompressingFileReader::Read(std::size_t size, std::string* out) {
+  if (!opened_ || size == 0) return 0;
+  std::size_t before = out->size();
+  if (!inflater_) {
+    out->resize(before + size);
+    file_.read(out->data() + before, static_cast<std::streamsize>(size));
+    out->resize(before + static_cast<std::size_t>(file_.gcount()));
+    return out->size() - before;
+  }
+  Inflater& z = *inflater_;
+  out->resize(before + size);
+  z.stream.next_out = reinterpret_cast<Bytef*>(out->data() + before);
+  z.stream.avail_out = static_cast<uInt>(size);
+  while (z.stream.avail_out > 0 && !z.ended) {
+    if (z.stream.avail_in == 0) {
+      z.input.resize(1 << 16);
+      file_.read(z.input.data(), static_cast<std::streamsize>(z.input.size()));
+      z.input.resize(static_cast<std::size_t>(file_.gcount()));
+      if (z.input.empty()) {
+        // The file ended: whole when the last member did, truncated in the middle of one.
+        if (z.started) result_ = DecodeResult::kTruncated;
+        z.ended = true;
+        break;
+      }
+      z.stream.next_in = reinterpret_cast<Bytef*>(z.input.data());
+      z.stream.avail_in = static_cast<uInt>(z.input.size());
+    }
+    z.started = true;
+    int rc = inflate(&z.stream, Z_NO_FLUSH);
+    if (rc == Z_STREAM_END) {
+      inflateReset(&z.stream);  // the next member, if the file holds one
+      z.started = false;
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      result_ = DecodeResult::kTruncated;
+      z.ended = true;
+    }
+  }
+  out->resize(out->size() - z.stream.avail_out);
+  return out->size() - before;
+}
+
 }  // namespace tradewire

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <fstream>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,5 +27,28 @@ DecodeResult Gunzip(std::string_view compressed, std::string* out, std::size_t m
 // HTTP "deflate": a zlib stream (or, as some servers send, a raw deflate stream).
 DecodeResult Inflate(std::string_view compressed, std::string* out, std::size_t max_output = kUnbounded);
 DecodeResult BrotliDecode(std::string_view compressed, std::string* out, std::size_t max_output = kUnbounded);
+
+// Reads a file as one byte stream, a chunk at a time, undoing gzip (every member in turn, as in .warc.gz) when
+// the file starts with the gzip magic number. Memory stays bounded whatever the file's size.
+class DecompressingFileReader {
+ public:
+  explicit DecompressingFileReader(const std::string& path);
+  ~DecompressingFileReader();
+  DecompressingFileReader(const DecompressingFileReader&) = delete;
+  DecompressingFileReader& operator=(const DecompressingFileReader&) = delete;
+
+  bool opened() const { return opened_; }
+  // Appends up to `size` bytes to `out`; returns how many, 0 once the stream has ended.
+  std::size_t Read(std::size_t size, std::string* out);
+  // After Read() returned 0: kComplete, or kTruncated when the gzip data ended early or was corrupt.
+  DecodeResult result() const { return result_; }
+
+ private:
+  struct Inflater;
+  std::ifstream file_;
+  bool opened_ = false;
+  std::unique_ptr<Inflater> inflater_;  // null for a plain file
+  DecodeResult result_ = DecodeResult::kComplete;
+};
 
 }  // namespace tradewire

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
 
@@ -180,59 +178,6 @@ class SourceRunner {
   int sitemaps_read_ = 0;
 };
 
-// ---------------------------------------------------------------------------------------------------- WARC
-
-struct WarcRecord {
-  std::map<std::string, std::string> headers;  // lower-cased names
-  std::string_view block;
-};
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-// Reads "Name: value" lines up to an empty line; returns the offset after it, or npos when incomplete.
-std::size_t ReadHeaderBlock(std::string_view data, std::size_t at, std::map<std::string, std::string>* headers,
-                            std::string* first_line) {
-  std::size_t end = data.find("\r\n\r\n", at);
-  std::size_t separator = 4;
-  if (end == std::string_view::npos) {
-    end = data.find("\n\n", at);
-    separator = 2;
-  }
-  if (end == std::string_view::npos) return std::string_view::npos;
-  std::istringstream lines{std::string(data.substr(at, end - at))};
-  std::string line;
-  std::getline(lines, line);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  *first_line = line;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::size_t colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    std::string value = line.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(" \t"));
-    (*headers)[LowerAscii(line.substr(0, colon))] = value;
-  }
-  return end + separator;
-}
-
-std::string Dechunk(std::string_view body) {
-  std::string out;
-  std::size_t at = 0;
-  while (at < body.size()) {
-    std::size_t eol = body.find("\r\n", at);
-    if (eol == std::string_view::npos) break;
-    std::size_t size = std::strtoul(std::string(body.substr(at, eol - at)).c_str(), nullptr, 16);
-    if (size == 0) break;
-    out.append(body.substr(eol + 2, size));
-    at = eol + 2 + size + 2;
-  }
-  return out;
-}
-
 }  // namespace
 
 void RunSources(const Config& config, FetchLedger& ledger, const DocumentSink& sink,
@@ -247,74 +192,6 @@ void RunSources(const Config& config, FetchLedger& ledger, const DocumentSink& s
     spdlog::info("source {}: {} documents, {} not modified, {} skipped, {} failed", report.source, report.documents,
                  report.not_modified, report.skipped, report.failed);
   }
-}
-
-void ReadWarc(const std::string& path, std::string_view source_name, const DocumentSink& sink, SourceReport* report) {
-  report->source = std::string(source_name);
-  auto fail = [&](std::string reason) {
-    report->failures.push_back({path, std::string(source_name), std::move(reason), 0, true, ""});
-    ++report->failed;
-  };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(path + ": cannot open WARC file");
-  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string data;
-  bool complete = true;
-  if (IsGzip(raw)) {
-    complete = Gunzip(raw, &data) == DecodeResult::kComplete;
-  } else {
-    data = std::move(raw);
-  }
-  std::size_t at = 0;
-  while (at < data.size()) {
-    while (at < data.size() && (data[at] == '\r' || data[at] == '\n')) ++at;
-    if (at >= data.size()) break;
-    std::map<std::string, std::string> headers;
-    std::string version;
-    std::size_t block_start = ReadHeaderBlock(data, at, &headers, &version);
-    if (version.rfind("WARC/", 0) != 0) return fail(path + ": not a WARC record at byte " + std::to_string(at));
-    if (block_start == std::string::npos || !headers.count("content-length")) {
-      return fail(path + ": truncated WARC record header at byte " + std::to_string(at));
-    }
-    std::size_t length = std::strtoull(headers["content-length"].c_str(), nullptr, 10);
-    if (block_start + length > data.size()) {
-      return fail(path + ": truncated WARC record at byte " + std::to_string(at) + " (" +
-                  headers["warc-target-uri"] + ")");
-    }
-    std::string_view block(data.data() + block_start, length);
-    at = block_start + length;
-    if (headers["warc-type"] != "response" || headers["content-type"].find("application/http") == std::string::npos) {
-      continue;
-    }
-    std::map<std::string, std::string> http;
-    std::string status_line;
-    std::size_t body_start = ReadHeaderBlock(block, 0, &http, &status_line);
-    if (body_start == std::string::npos) {
-      fail(path + ": record for " + headers["warc-target-uri"] + " has a malformed HTTP response");
-      continue;
-    }
-    FetchedDocument document;
-    document.source = std::string(source_name);
-    document.url = headers["warc-target-uri"];
-    document.final_url = document.url;
-    document.http_status = std::atoi(status_line.substr(status_line.find(' ') + 1).c_str());
-    document.content_type = http["content-type"];
-    document.fetched_at = headers["warc-date"];
-    document.etag = http["etag"];
-    document.last_modified = http["last-modified"];
-    std::string body(block.substr(body_start));
-    if (LowerAscii(http["transfer-encoding"]).find("chunked") != std::string::npos) body = Dechunk(body);
-    if (IsGzip(body)) {
-      std::string inflated;
-      Gunzip(body, &inflated);
-      body = std::move(inflated);
-    }
-    document.body = std::move(body);
-    if (document.http_status < 200 || document.http_status >= 300 || !IsPageType(document.content_type)) continue;
-    ++report->documents;
-    sink(std::move(document));
-  }
-  if (!complete) fail(path + ": gzip data is truncated or corrupt after the last whole record");
 }
 
 void ReadHtmlDirectory(const std::string& path, std::string_view source_name, const DocumentSink& sink,

@@ -648,6 +648,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
   TW_RETURN_IF_ERROR(database.Execute("PRAGMA busy_timeout = 5000"));
   TW_RETURN_IF_ERROR(database.Execute("PRAGMA journal_mode = WAL"));
   TW_RETURN_IF_ERROR(database.Execute("PRAGMA synchronous = NORMAL"));
+  // Statement journals (FTS and upserts write one per statement) stay in memory rather than in temporary files.
+  TW_RETURN_IF_ERROR(database.Execute("PRAGMA temp_store = MEMORY"));
   TW_RETURN_IF_ERROR(database.Execute("PRAGMA foreign_keys = ON"));
   for (const auto& [number, sql_text] : *migrations) {
     if (number <= *version) continue;

@@ -85,6 +85,31 @@ TEST_CASE("a truncated WARC keeps every whole record and reports the rest") {
   CHECK_THAT(bad.failures[0].reason, Catch::Contains("not.warc"));
 }
 
+TEST_CASE("a WARC is read record by record: huge records are skipped, the ones after them still read") {
+  TempDir dir;
+  std::string video(70u << 20, 'v');  // over the 64 MB a response record may have to be kept
+  std::string warc = WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>")) +
+                     WarcRecord("resource", "https://a.example/video.mp4", video, "video/mp4") +
+                     WarcRecord("response", "https://a.example/huge", HttpResponse(video)) +
+                     WarcRecord("response", "https://a.example/2", HttpResponse("<p>second</p>"));
+  video.clear();
+  WriteFile(dir.File("big.warc"), warc);
+  SourceReport report;
+  auto documents = Read(dir.File("big.warc"), &report);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[1].url == "https://a.example/2");
+  REQUIRE(report.failures.size() == 1);
+  CHECK_THAT(report.failures[0].reason, Catch::Contains("https://a.example/huge") && Catch::Contains("larger"));
+
+  // Bytes after the last whole gzip member that are not gzip: the records before them are kept.
+  WriteFile(dir.File("trailing.warc.gz"),
+            Gzip(WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>"))) + "garbage");
+  SourceReport trailing;
+  CHECK(Read(dir.File("trailing.warc.gz"), &trailing).size() == 1);
+  REQUIRE(trailing.failures.size() == 1);
+  CHECK_THAT(trailing.failures[0].reason, Catch::Contains("corrupt"));
+}
+
 TEST_CASE("a folder of saved pages, gzipped or not, with URL sidecars") {
   TempDir dir;
   WriteFile(dir.File("a.html"), "<p>a</p>");
