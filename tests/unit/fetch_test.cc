@@ -573,3 +573,25 @@ TEST_CASE("pages in EUC-KR, Shift_JIS, GB2312 and windows-1252 come out right, l
     CHECK(processed.article.title == expected->text);
   }
 }
+
+TEST_CASE("a configured proxy carries every request") {
+  TestHttpServer proxy;
+  proxy.server().Get(R"(.*)", [](const httplib::Request& request, httplib::Response& res) {
+    if (request.target.rfind("http://news.invalid/", 0) != 0) {  // a proxy is sent absolute URLs
+      res.status = 400;
+      return;
+    }
+    res.set_content(request.target == "http://news.invalid/robots.txt" ? "" : kPage, "text/html");
+  });
+  proxy.Start();
+  std::string list_path = "/tmp/tw-proxy-" + std::to_string(proxy.port()) + ".txt";
+  std::ofstream(list_path) << "http://news.invalid/story\n";
+  Config config = TestConfig(list_path);
+  config.fetch.proxy = proxy.Url("");
+  MemoryLedger ledger;
+  Run run = FetchPaths(proxy, ledger, {}, config);
+  std::remove(list_path.c_str());
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == "http://news.invalid/story");
+  CHECK(run.documents[0].body == kPage);
+}
