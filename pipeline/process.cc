@@ -30,6 +30,11 @@ StatusOr<DocumentProcessor> DocumentProcessor::Load(const std::string& schemas_d
   return Create(*files);
 }
 
+void FingerprintArticle(ProcessedDocument* processed) {
+  processed->content_hash = ContentHash(processed->article.text);
+  processed->fingerprint = FingerprintText(processed->article.text);
+}
+
 ProcessedDocument DocumentProcessor::Process(const FetchedDocument& document) const {
   // The extractors promise not to throw; this is the last line of defence so that one pathological page
   // (or an allocation failure on it) is reported by name instead of ending a night's run.
@@ -45,6 +50,7 @@ ProcessedDocument DocumentProcessor::Process(const FetchedDocument& document) co
     if (result.article.kind != PageKind::kArticle) return result;
     result.mentions = taggers_->Tag(result.article, document.date_hint);
     result.events = events_.Extract(result.article, result.mentions);
+    FingerprintArticle(&result);
     return result;
   } catch (const std::exception& e) {
     ProcessedDocument failed;

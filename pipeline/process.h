@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractors/article.h"
+#include "extractors/dedup/fingerprint.h"
 #include "extractors/event.h"
 #include "extractors/events/events.h"
 #include "extractors/mention.h"
@@ -21,8 +22,16 @@ struct ProcessedDocument {
   Mentions mentions;
   std::vector<Event> events;
   std::string charset;  // what the raw bytes were decoded as
+  // Of article.text, for the store's deduplication; computed on the worker threads so that the store's one
+  // writer thread does not have to.
+  std::string content_hash;
+  NearDupFingerprint fingerprint;
   Status status;        // not OK only when processing failed unexpectedly; the message names the URL
 };
+
+// Fills content_hash and fingerprint from article.text. DocumentProcessor does; so must anyone who builds a
+// ProcessedDocument by hand for the store.
+void FingerprintArticle(ProcessedDocument* processed);
 
 // Immutable once built; share one between threads.
 class DocumentProcessor {

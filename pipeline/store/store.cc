@@ -330,8 +330,8 @@ struct Store::Impl {
       if (!load.ok()) return load.status();
       (*load)->Bind(1, candidate);
       if (!(*load)->Step()) continue;
-      std::string other = (*load)->Text(0);
-      if (IsNearDuplicate(fingerprint, text, FingerprintText(other), other)) return (*load)->Int(1);
+      // A candidate shares a band by construction; what is left to check is the texts themselves.
+      if (NearDupScore(text, (*load)->Text(0)) >= kNearDupThreshold) return (*load)->Int(1);
     }
     return std::int64_t{0};
   }
@@ -369,7 +369,7 @@ struct Store::Impl {
   StatusOr<std::int64_t> InsertArticle(std::int64_t document_id, const ProcessedDocument& processed,
                                        std::string_view version, PutOutcome* outcome) {
     const Article& article = processed.article;
-    NearDupFingerprint fingerprint = FingerprintText(article.text);
+    const NearDupFingerprint& fingerprint = processed.fingerprint;
     StatusOr<std::int64_t> cluster = FindCluster(fingerprint, article.text);
     if (!cluster.ok()) return cluster.status();
     auto stmt = Stmt(
@@ -377,7 +377,7 @@ struct Store::Impl {
         "site_name, description, text, content_hash, simhash, processor_version, document_id, cluster_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)");
     if (!stmt.ok()) return stmt.status();
-    BindArticle(*stmt, ArticleColumns(article, ContentHash(article.text)), fingerprint.simhash, version);
+    BindArticle(*stmt, ArticleColumns(article, processed.content_hash), fingerprint.simhash, version);
     (*stmt)->Bind(15, document_id);
     TW_RETURN_IF_ERROR((*stmt)->Run());
     std::int64_t id = db->LastInsertId();
@@ -405,8 +405,8 @@ struct Store::Impl {
   StatusOr<bool> UpdateArticle(std::int64_t article_id, const ProcessedDocument& processed, std::string_view version,
                                PutOutcome* outcome) {
     const Article& article = processed.article;
-    NearDupFingerprint fingerprint = FingerprintText(article.text);
-    std::string content_hash = ContentHash(article.text);
+    const NearDupFingerprint& fingerprint = processed.fingerprint;
+    const std::string& content_hash = processed.content_hash;
     // Compare what a tracker sees: the article's fields and its mentions.
     auto current = Stmt(
         "SELECT url, canonical_url, title, authors, published, modified, dateline, language, site_name, "
@@ -514,7 +514,7 @@ struct Store::Impl {
     }
     auto same_text = Stmt("SELECT id FROM articles WHERE content_hash = ?1 AND document_id != ?2 LIMIT 1");
     if (!same_text.ok()) return same_text.status();
-    (*same_text)->Bind(1, ContentHash(article.text)).Bind(2, document_id);
+    (*same_text)->Bind(1, processed.content_hash).Bind(2, document_id);
     if ((*same_text)->Step()) {
       outcome.result = PutResult::kDuplicate;
       outcome.article_id = (*same_text)->Int(0);

@@ -58,6 +58,7 @@ ProcessedDocument Processed(const std::string& url, const std::string& text, std
   m.value = {{"value", "2025-05-23"}};
   p.mentions.push_back(m);
   p.events = std::move(events);
+  FingerprintArticle(&p);
   return p;
 }
 
