@@ -9,9 +9,14 @@
 #include "extractors/tag/money.h"
 #include "extractors/tag/officials.h"
 #include "extractors/tag/percentages.h"
+#include "extractors/tag/start_filter.h"
+#include "extractors/tag/text_index.h"
 
 namespace tradewire {
 namespace {
+
+// The phrase sets of the one StartFilter pass that tells every phrase matcher where to look.
+enum StartSet { kCountries, kOrganizations, kProducts, kOfficialNames, kTitles, kFigures, kAmounts };
 
 class EntityTagger final : public TaggerFamily {
  public:
@@ -23,20 +28,31 @@ class EntityTagger final : public TaggerFamily {
         officials_(std::move(officials)),
         percentages_(std::move(percentages)),
         barriers_(std::move(barriers)),
-        money_(std::move(money)) {}
+        money_(std::move(money)) {
+    countries_.AddStarts(&starts_, kCountries);
+    organizations_.AddStarts(&starts_, kOrganizations);
+    products_.AddStarts(&starts_, kProducts);
+    officials_.AddStarts(&starts_, kOfficialNames, kTitles);
+    percentages_.AddStarts(&starts_, kFigures);
+    money_.AddStarts(&starts_, kAmounts);
+  }
 
   void Tag(const TagContext& context, Mentions* out) const override {
     std::string_view text = context.text;
-    std::vector<Gazetteer::Hit> countries = countries_.Find(text);
-    std::vector<Gazetteer::Hit> organizations = organizations_.Find(text);
-    std::vector<Gazetteer::Hit> products = products_.Find(text);
+    // Where words begin, then where each set of phrases may begin: two passes, shared by every matcher below.
+    const TextIndex index(text);
+    StartFilter::Candidates starts;
+    starts_.Find(index, &starts);
+    std::vector<Gazetteer::Hit> countries = countries_.Find(text, starts[kCountries]);
+    std::vector<Gazetteer::Hit> organizations = organizations_.Find(text, starts[kOrganizations]);
+    std::vector<Gazetteer::Hit> products = products_.Find(text, starts[kProducts]);
     for (const Gazetteer::Hit& hit : countries) out->push_back(countries_.ToMention(text, hit));
     for (const Gazetteer::Hit& hit : organizations) out->push_back(organizations_.ToMention(text, hit));
     for (const Gazetteer::Hit& hit : products) out->push_back(products_.ToMention(text, hit));
-    officials_.Tag(text, organizations, out);
-    percentages_.Tag(text, countries, products, out);
+    officials_.Tag(text, starts[kOfficialNames], starts[kTitles], organizations, out);
+    percentages_.Tag(text, starts[kFigures], countries, products, out);
     barriers_.Tag(text, out);
-    money_.Tag(text, out);
+    money_.Tag(index, starts[kAmounts], out);
   }
 
  private:
@@ -47,6 +63,7 @@ class EntityTagger final : public TaggerFamily {
   PercentageTagger percentages_;
   BarrierTagger barriers_;
   MoneyTagger money_;
+  StartFilter starts_;
 };
 
 }  // namespace

@@ -44,12 +44,26 @@ StatusOr<Gazetteer> Gazetteer::Load(const DataFiles& files, GazetteerLayout layo
 Gazetteer::Gazetteer(GazetteerLayout layout, std::vector<Entry> entries, PhraseMatcher matcher)
     : layout_(std::move(layout)), entries_(std::move(entries)), matcher_(std::move(matcher)) {}
 
-std::vector<Gazetteer::Hit> Gazetteer::Find(std::string_view text) const {
-  std::vector<Hit> hits;
-  for (const PhraseMatcher::Match& match : matcher_.FindAll(text)) {
-    hits.push_back({match.begin, match.end, &entries_[static_cast<std::size_t>(match.payload)]});
+namespace {
+
+std::vector<Gazetteer::Hit> ToHits(const std::vector<PhraseMatcher::Match>& matches,
+                                   const std::vector<Gazetteer::Entry>& entries) {
+  std::vector<Gazetteer::Hit> hits;
+  hits.reserve(matches.size());
+  for (const PhraseMatcher::Match& match : matches) {
+    hits.push_back({match.begin, match.end, &entries[static_cast<std::size_t>(match.payload)]});
   }
   return hits;
+}
+
+}  // namespace
+
+std::vector<Gazetteer::Hit> Gazetteer::Find(std::string_view text) const {
+  return ToHits(matcher_.FindAll(text), entries_);
+}
+
+std::vector<Gazetteer::Hit> Gazetteer::Find(std::string_view text, const std::vector<std::size_t>& starts) const {
+  return ToHits(matcher_.FindAll(text, starts), entries_);
 }
 
 Mention Gazetteer::ToMention(std::string_view text, const Hit& hit) const {

@@ -44,6 +44,9 @@ class Gazetteer {
   static StatusOr<Gazetteer> Load(const DataFiles& files, GazetteerLayout layout);
 
   std::vector<Hit> Find(std::string_view text) const;
+  // The same hits, looking only at `starts` (see PhraseMatcher::FindAll), from a filter AddStarts filled.
+  std::vector<Hit> Find(std::string_view text, const std::vector<std::size_t>& starts) const;
+  void AddStarts(StartFilter* filter, int set) const { matcher_.AddStarts(filter, set); }
   Mention ToMention(std::string_view text, const Hit& hit) const;
 
   // The entry with this id, or nullptr.

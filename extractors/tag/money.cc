@@ -1,10 +1,13 @@
 #include "extractors/tag/money.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 
 #include <re2/re2.h>
 
+#include "extractors/tag/match_scanner.h"
 #include "extractors/tag/numbers.h"
 #include "extractors/tag/phrase_matcher.h"
 
@@ -51,12 +54,49 @@ struct MoneyTagger::Impl {
   std::unique_ptr<RE2> pattern;
 };
 
+// What an amount may begin with besides its digits: symbols (found wherever they are) and ISO codes (at a word
+// start). Tag's candidates follow these lists.
+constexpr std::string_view kNonAsciiSymbols[] = {"₩", "€", "¥", "£"};
+constexpr std::string_view kCodes[] = {"USD", "KRW", "EUR", "JPY", "CNY", "RMB", "GBP"};
+// The currency words that may follow a number ("350 billion dollars"), and the letters they begin with.
+constexpr const char* kCurrencyWords = "(?:U\\.?S\\.? )?dollars|won|yen|euros?|yuan|pounds";
+constexpr std::string_view kCurrencyWordInitials = "Udwyep";
+
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether an amount written with a currency word may begin with the number at `pos`: the pattern wants the number,
+// perhaps a scale word ("billion", "bn", "m") after at most one space, then white space and a currency word.
+// Most numbers fail this at once, sparing the pattern; it is never false where the pattern matches (the number
+// ends where the run of digits, commas and points does, or the pattern fails there).
+bool NumberMayStartAmount(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  auto in_number = [&](std::size_t j) {
+    return std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == ',' || text[j] == '.';
+  };
+  while (i < text.size() && in_number(i)) ++i;
+  auto currency_after_space = [&](std::size_t j) {
+    if (j >= text.size() || !IsRe2Space(text[j])) return false;
+    while (j < text.size() && IsRe2Space(text[j])) ++j;
+    return j < text.size() && kCurrencyWordInitials.find(text[j]) != std::string_view::npos;
+  };
+  if (currency_after_space(i)) return true;  // no scale word
+  std::size_t scale = i < text.size() && IsRe2Space(text[i]) ? i + 1 : i;
+  std::size_t scale_end = scale;
+  while (scale_end < text.size() && IsAsciiAlpha(text[scale_end])) ++scale_end;
+  return scale_end > scale && currency_after_space(scale_end);
+}
+
 StatusOr<MoneyTagger> MoneyTagger::Create() {
   // Symbol first: 1 symbol, 2 number, 3 scale word. Word last: 4 number, 5 scale word, 6 currency word.
   const std::string number = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
   const std::string scale = "trillion|billion|million|thousand|tn|bn|mn|mln|[tbmk]\\b";
-  std::string source = "(US\\$|\\$|₩|€|¥|£|\\b(?:USD|KRW|EUR|JPY|CNY|RMB|GBP)\\s?)(" + number + ")(?:\\s?(" + scale +
-                       "))?|\\b(" + number + ")(?:\\s?(" + scale + "))?\\s+((?:U\\.?S\\.? )?dollars|won|yen|euros?|yuan|pounds)\\b";
+  std::string symbols = "US\\$|\\$";
+  for (std::string_view symbol : kNonAsciiSymbols) symbols += "|" + std::string(symbol);
+  std::string codes;
+  for (std::string_view code : kCodes) codes += (codes.empty() ? "" : "|") + std::string(code);
+  std::string source = "(" + symbols + "|\\b(?:" + codes + ")\\s?)(" + number + ")(?:\\s?(" + scale +
+                       "))?|\\b(" + number + ")(?:\\s?(" + scale + "))?\\s+(" + kCurrencyWords + ")\\b";
   RE2::Options options;
   options.set_longest_match(true);
   options.set_log_errors(false);
@@ -67,14 +107,46 @@ StatusOr<MoneyTagger> MoneyTagger::Create() {
   return MoneyTagger(std::move(impl));
 }
 
-void MoneyTagger::Tag(std::string_view text, Mentions* out) const {
-  re2::StringPiece input(text.data(), text.size());
+void MoneyTagger::AddStarts(StartFilter* filter, int set) const {
+  for (char digit = '0'; digit <= '9'; ++digit) filter->Add(set, std::string_view(&digit, 1));
+  for (std::string_view code : kCodes) filter->Add(set, code);
+}
+
+void MoneyTagger::Tag(std::string_view text, Mentions* out) const { Tag(text, nullptr, out); }
+
+void MoneyTagger::Tag(const TextIndex& index, const std::vector<std::size_t>& starts, Mentions* out) const {
+  // Add the symbols to the filter's digits and codes: "$" and "US$" wherever a "$" is, the others among the
+  // text's non-ASCII characters.
+  std::string_view text = index.text();
+  std::vector<std::size_t> all;
+  for (std::size_t start : starts) {
+    bool digits = std::isdigit(static_cast<unsigned char>(text[start]));
+    if (!digits || NumberMayStartAmount(text, start)) all.push_back(start);
+  }
+  std::size_t filtered = all.size();
+  for (std::size_t dollar = text.find('$'); dollar != std::string_view::npos; dollar = text.find('$', dollar + 1)) {
+    if (dollar >= 2 && text.compare(dollar - 2, 2, "US") == 0) all.push_back(dollar - 2);
+    all.push_back(dollar);
+  }
+  for (std::size_t pos : index.non_ascii_starts()) {
+    if (std::any_of(std::begin(kNonAsciiSymbols), std::end(kNonAsciiSymbols),
+                    [&](std::string_view symbol) { return text.substr(pos, symbol.size()) == symbol; })) {
+      all.push_back(pos);
+    }
+  }
+  if (all.size() > filtered) {
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+  }
+  Tag(text, &all, out);
+}
+
+void MoneyTagger::Tag(std::string_view text, const std::vector<std::size_t>* starts, Mentions* out) const {
+  MatchScanner scanner(*impl_->pattern, text, starts);
   re2::StringPiece groups[7];
-  std::size_t pos = 0;
-  while (pos < text.size() && impl_->pattern->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 7)) {
+  while (scanner.Next(groups, 7)) {
     std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
     std::size_t end = begin + groups[0].size();
-    pos = end > begin ? end : begin + 1;
     if (!IsWholeWord(text, begin, end)) continue;
     auto view = [](const re2::StringPiece& group) { return std::string_view(group.data(), group.size()); };
     bool symbol_first = groups[1].data() != nullptr;

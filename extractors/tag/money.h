@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "extractors/mention.h"
 #include "extractors/status.h"
+#include "extractors/tag/start_filter.h"
 
 namespace tradewire {
 
@@ -16,6 +18,10 @@ class MoneyTagger {
  public:
   static StatusOr<MoneyTagger> Create();
   void Tag(std::string_view text, Mentions* out) const;  // appends mentions with byte offsets
+  // The same mentions, trying the pattern only where an amount may begin: the set AddStarts filled (digits and
+  // currency codes at word starts) and the currency symbols.
+  void Tag(const TextIndex& index, const std::vector<std::size_t>& starts, Mentions* out) const;
+  void AddStarts(StartFilter* filter, int set) const;
 
   MoneyTagger(MoneyTagger&&) noexcept;
   MoneyTagger& operator=(MoneyTagger&&) noexcept;
@@ -24,6 +30,7 @@ class MoneyTagger {
  private:
   struct Impl;
   explicit MoneyTagger(std::unique_ptr<const Impl> impl);
+  void Tag(std::string_view text, const std::vector<std::size_t>* starts, Mentions* out) const;
   std::unique_ptr<const Impl> impl_;
 };
 

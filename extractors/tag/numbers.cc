@@ -64,6 +64,13 @@ const char* NumberPattern() {
          "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))";
 }
 
+std::vector<std::string> NumberStarts() {
+  std::vector<std::string> starts{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a hundred", "hundred"};
+  starts.insert(starts.end(), kUnits.begin(), kUnits.end());
+  starts.insert(starts.end(), kTens.begin(), kTens.end());
+  return starts;
+}
+
 std::optional<double> ParseNumber(std::string_view text) {
   if (text.empty()) return std::nullopt;
   if (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.') return ParseDigits(text);

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,10 @@ std::optional<double> ParseNumber(std::string_view text);
 
 // The RE2 source of what ParseNumber reads (no capturing groups), for embedding into larger patterns.
 const char* NumberPattern();
+
+// What a number NumberPattern matches may begin with at a word start: a digit, a number word, "a hundred" (the
+// other way it begins, "." before digits, is not at a word start). For a StartFilter.
+std::vector<std::string> NumberStarts();
 
 // 350000000000 rather than 3.5e11 in JSON: whole numbers as integers, others as doubles.
 nlohmann::json NumberToJson(double value);

@@ -11,7 +11,9 @@
 #include <re2/re2.h>
 
 #include "extractors/tag/data_json.h"
+#include "extractors/tag/match_scanner.h"
 #include "extractors/tag/phrase_matcher.h"
+#include "extractors/tag/start_filter.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
@@ -27,12 +29,15 @@ struct Official {
   std::string org;
   std::string country;
   bool korean_name = false;
+  std::string skeleton;      // Skeleton(name), for matching misspellings
+  std::string folded_title;  // FoldKey(title)
 };
 
 struct Title {
   std::string title;
   std::string org;
   std::string country;
+  std::string folded_title;  // FoldKey(title)
 };
 
 std::vector<std::string> SplitWords(std::string_view name) {
@@ -108,6 +113,65 @@ bool IsCapitalized(std::string_view word) {
   return !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
+bool IsRe2Space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether `literal` (lower case ASCII) is written at text[pos] in any case. A non-ASCII byte where a letter is
+// expected answers yes: RE2 also reads the Kelvin sign as "k" and the long s as "s".
+enum class Literal { kAbsent, kPresent, kPerhaps };  // kPerhaps: spelled with a non-ASCII character
+Literal LiteralAt(std::string_view text, std::size_t pos, std::string_view literal) {
+  if (pos + literal.size() > text.size()) return Literal::kAbsent;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[pos + i]);
+    if (c >= 0x80) return Literal::kPerhaps;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c != static_cast<unsigned char>(literal[i])) return Literal::kAbsent;
+  }
+  return Literal::kPresent;
+}
+
+// Where "Chang Sung-gil, director general ..." may begin if a title begins at `title`: the pattern is a name of
+// two or three words joined by single spaces, a comma, white space, and up to three more words of letters before
+// the title. Walks back over exactly what the pattern allows and adds the word starts it passes to `out`; adds
+// nothing when the text before the title cannot be of that shape. A superset: the pattern itself decides.
+void NameStartsBeforeTitle(std::string_view text, std::size_t title, std::vector<std::size_t>* out) {
+  if (title == 0 || !IsRe2Space(static_cast<unsigned char>(text[title - 1]))) return;
+  // Between the comma and the title: white space, "the", two words of [\p{L}.'’]: at most four runs of space.
+  std::size_t i = title;
+  int space_runs = 0;
+  bool in_space = false;
+  while (i > 0) {
+    auto c = static_cast<unsigned char>(text[i - 1]);
+    if (IsRe2Space(c)) {
+      if (!in_space && ++space_runs > 4) return;
+      in_space = true;
+    } else if (IsAsciiLetter(c) || c >= 0x80 || c == '.' || c == '\'') {
+      in_space = false;
+    } else {
+      break;
+    }
+    --i;
+  }
+  if (i == 0 || text[i - 1] != ',') return;
+  // The name right before the comma: up to three words of letters, apostrophes and hyphens, one space apart.
+  std::size_t comma = i - 1;
+  std::size_t j = comma;
+  int words = 0;
+  while (j > 0 && words < 3) {
+    auto c = static_cast<unsigned char>(text[j - 1]);
+    if (IsAsciiLetter(c) || c >= 0x80 || c == '\'' || c == '-') {
+      --j;
+      continue;
+    }
+    if (j == comma) return;  // nothing before the comma is a name
+    out->push_back(j);
+    ++words;
+    if (c != ' ' || (j >= 2 && text[j - 2] == ' ')) return;
+    --j;
+  }
+  if (j < comma && (j == 0 || words < 3)) out->push_back(j);
+}
+
 }  // namespace
 
 std::string UnknownOfficialId(std::string_view name) {
@@ -129,6 +193,10 @@ struct OfficialTagger::Impl {
   std::unique_ptr<PhraseMatcher> names;  // every spelling of every known official
   std::unique_ptr<RE2> title_then_name;  // "Trade Minister Cheong In-kyo"
   std::unique_ptr<RE2> name_then_title;  // "Chang Sung-gil, director general for trade policy"
+  // Given a StartFilter's candidates, both patterns run anchored near the few places where a title is written,
+  // confirmed against the lower-cased `title_literals`.
+  std::vector<std::string> title_literals;
+  bool titles_ascii = true;  // else a candidate is not confirmed against title_literals
   std::unordered_map<std::string, std::string> org_country;  // organization id → its country
 
   struct Found {
@@ -141,6 +209,14 @@ struct OfficialTagger::Impl {
   std::size_t Resolve(const std::vector<std::string>& words, const Title* title) const;
   void AddFromTitle(std::string_view text, std::size_t name_begin, std::string_view name, std::string_view title_text,
                     std::vector<Found>* found) const;
+  // Of the candidates, where a title is written (confirmed against title_literals), and where one is written
+  // followed by what may begin a name.
+  void TitleStarts(std::string_view text, const std::vector<std::size_t>& candidates, std::vector<std::size_t>* titles,
+                   std::vector<std::size_t>* names_after) const;
+  // Every match of `pattern` (groups: whole, name or title, title or name), leftmost-longest and non-overlapping:
+  // by scanning the text, or when `starts` is given, by trying only there (it holds every place one may begin).
+  void MatchAll(const RE2& pattern, std::string_view text, const std::vector<std::size_t>* starts, bool title_first,
+                std::vector<Found>* found) const;
   nlohmann::json Value(const Found& found, std::string_view text,
                        const std::vector<Gazetteer::Hit>& organization_hits) const;
 };
@@ -156,6 +232,7 @@ std::size_t OfficialTagger::Impl::Resolve(const std::vector<std::string>& words,
   }
   if (title == nullptr) return std::string::npos;
   std::string skeleton = Skeleton(JoinWords(words, 0, words.size()));
+  const std::string& title_key = title->folded_title;
   constexpr std::size_t kMaxEdits = 2;
   constexpr std::size_t kMinLength = 6;  // two edits in a short name could make anyone anyone else
   if (skeleton.size() < kMinLength) return std::string::npos;
@@ -163,10 +240,9 @@ std::size_t OfficialTagger::Impl::Resolve(const std::vector<std::string>& words,
   std::size_t best_distance = kMaxEdits + 1;
   for (std::size_t i = 0; i < officials.size(); ++i) {
     const Official& official = officials[i];
-    bool title_agrees = (!title->org.empty() && title->org == official.org) ||
-                        FoldKey(title->title) == FoldKey(official.title);
+    bool title_agrees = (!title->org.empty() && title->org == official.org) || title_key == official.folded_title;
     if (!title_agrees) continue;
-    std::string candidate = Skeleton(official.name);
+    const std::string& candidate = official.skeleton;
     if (candidate.empty() || candidate[0] != skeleton[0]) continue;
     std::size_t distance = EditDistance(skeleton, candidate);
     if (distance < best_distance) {
@@ -240,6 +316,41 @@ nlohmann::json OfficialTagger::Impl::Value(const Found& found, std::string_view 
           {"id", UnknownOfficialId(name)}};
 }
 
+void OfficialTagger::Impl::TitleStarts(std::string_view text, const std::vector<std::size_t>& candidates,
+                                       std::vector<std::size_t>* titles, std::vector<std::size_t>* names_after) const {
+  for (std::size_t pos : candidates) {
+    bool title = !titles_ascii;
+    bool name_after = !titles_ascii;
+    for (const std::string& literal : title_literals) {
+      Literal found = LiteralAt(text, pos, literal);
+      if (found == Literal::kAbsent) continue;
+      title = true;
+      // "Trade Minister Cheong In-kyo": white space, then a capital (or a non-ASCII letter) may begin a name.
+      std::size_t next = pos + literal.size();
+      bool spaced = next < text.size() && IsRe2Space(static_cast<unsigned char>(text[next]));
+      while (next < text.size() && IsRe2Space(static_cast<unsigned char>(text[next]))) ++next;
+      auto c = next < text.size() ? static_cast<unsigned char>(text[next]) : 0;
+      name_after = name_after || found == Literal::kPerhaps || (spaced && ((c >= 'A' && c <= 'Z') || c >= 0x80));
+      if (name_after) break;
+    }
+    if (title) titles->push_back(pos);
+    if (name_after) names_after->push_back(pos);
+  }
+}
+
+void OfficialTagger::Impl::MatchAll(const RE2& pattern, std::string_view text, const std::vector<std::size_t>* starts,
+                                    bool title_first, std::vector<Found>* found) const {
+  MatchScanner scanner(pattern, text, starts);
+  re2::StringPiece groups[3];
+  auto offset = [&](const re2::StringPiece& piece) { return static_cast<std::size_t>(piece.data() - text.data()); };
+  auto view = [](const re2::StringPiece& piece) { return std::string_view(piece.data(), piece.size()); };
+  while (scanner.Next(groups, 3)) {
+    const re2::StringPiece& name = title_first ? groups[2] : groups[1];
+    const re2::StringPiece& title = title_first ? groups[1] : groups[2];
+    AddFromTitle(text, offset(name), view(name), view(title), found);
+  }
+}
+
 StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Gazetteer& organizations) {
   auto impl = std::make_unique<Impl>();
   for (const Gazetteer::Entry& entry : organizations.entries()) {
@@ -267,9 +378,13 @@ StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Ga
       if (!org->empty() && organizations.FindId(*org) == nullptr) {
         return Status::InvalidArgument(where + ": org \"" + *org + "\" is not in gazetteers/organizations.json");
       }
-      impl->titles.push_back({*title, *org, *country});
+      impl->titles.push_back({*title, *org, *country, FoldKey(*title)});
       for (const std::string& pattern : *patterns) {
         impl->title_by_key.emplace(FoldKey(pattern), impl->titles.size() - 1);
+        impl->title_literals.push_back(AsciiLower(pattern));
+        impl->titles_ascii = impl->titles_ascii && std::all_of(pattern.begin(), pattern.end(), [](char c) {
+                               return static_cast<unsigned char>(c) < 0x80;
+                             });
         if (!title_alternation.empty()) title_alternation += '|';
         title_alternation += RE2::QuoteMeta(pattern);
       }
@@ -348,6 +463,8 @@ StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Ga
         }
         spellings.insert(spellings.end(), generated.begin(), generated.end());
       }
+      official.skeleton = Skeleton(official.name);
+      official.folded_title = FoldKey(official.title);
       std::size_t index = impl->officials.size();
       for (const std::string& spelling : spellings) {
         auto [it, inserted] = impl->official_by_key.emplace(FoldKey(spelling), index);
@@ -382,27 +499,47 @@ StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Ga
   return OfficialTagger(std::move(impl));
 }
 
+void OfficialTagger::AddStarts(StartFilter* filter, int names, int titles) const {
+  impl_->names->AddStarts(filter, names);
+  for (const std::string& literal : impl_->title_literals) filter->Add(titles, literal);
+}
+
 void OfficialTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit>& organization_hits,
                          Mentions* out) const {
+  Tag(text, nullptr, nullptr, organization_hits, out);
+}
+
+void OfficialTagger::Tag(std::string_view text, const std::vector<std::size_t>& name_starts,
+                         const std::vector<std::size_t>& title_starts,
+                         const std::vector<Gazetteer::Hit>& organization_hits, Mentions* out) const {
+  Tag(text, &name_starts, &title_starts, organization_hits, out);
+}
+
+void OfficialTagger::Tag(std::string_view text, const std::vector<std::size_t>* name_starts,
+                         const std::vector<std::size_t>* title_starts,
+                         const std::vector<Gazetteer::Hit>& organization_hits, Mentions* out) const {
   const Impl& impl = *impl_;
   std::vector<Impl::Found> found;
-  for (const PhraseMatcher::Match& match : impl.names->FindAll(text)) {
+  std::vector<PhraseMatcher::Match> named =
+      name_starts != nullptr ? impl.names->FindAll(text, *name_starts) : impl.names->FindAll(text);
+  for (const PhraseMatcher::Match& match : named) {
     found.push_back({match.begin, match.end, static_cast<std::size_t>(match.payload), "", nullptr});
   }
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[3];
-  auto offset = [&](const re2::StringPiece& piece) { return static_cast<std::size_t>(piece.data() - text.data()); };
-  for (std::size_t pos = 0;
-       pos < text.size() && impl.title_then_name->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3);) {
-    pos = offset(groups[0]) + groups[0].size();
-    impl.AddFromTitle(text, offset(groups[2]), std::string_view(groups[2].data(), groups[2].size()),
-                      std::string_view(groups[1].data(), groups[1].size()), &found);
-  }
-  for (std::size_t pos = 0;
-       pos < text.size() && impl.name_then_title->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3);) {
-    pos = offset(groups[0]) + groups[0].size();
-    impl.AddFromTitle(text, offset(groups[1]), std::string_view(groups[1].data(), groups[1].size()),
-                      std::string_view(groups[2].data(), groups[2].size()), &found);
+  if (title_starts == nullptr) {
+    impl.MatchAll(*impl.title_then_name, text, nullptr, /*title_first=*/true, &found);
+    impl.MatchAll(*impl.name_then_title, text, nullptr, /*title_first=*/false, &found);
+  } else {
+    // A match of "Trade Minister Cheong In-kyo" begins where a title does; one of "Chang Sung-gil, director
+    // general" a few words before a title.
+    std::vector<std::size_t> titles;
+    std::vector<std::size_t> titles_then_names;
+    impl.TitleStarts(text, *title_starts, &titles, &titles_then_names);
+    impl.MatchAll(*impl.title_then_name, text, &titles_then_names, /*title_first=*/true, &found);
+    std::vector<std::size_t> names;
+    for (std::size_t title : titles) NameStartsBeforeTitle(text, title, &names);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    impl.MatchAll(*impl.name_then_title, text, &names, /*title_first=*/false, &found);
   }
   // The same name found both by gazetteer and by title: keep the first found (the gazetteer's), unless only the
   // title pattern resolved it.

@@ -17,6 +17,7 @@
 #include "extractors/mention.h"
 #include "extractors/status.h"
 #include "extractors/tag/gazetteer.h"
+#include "extractors/tag/start_filter.h"
 #include "extractors/tag/taggers.h"
 
 namespace tradewire {
@@ -30,6 +31,12 @@ class OfficialTagger {
   // Appends official mentions (byte offsets) spanning the person's name. `organizations` are the organization
   // hits of the same text ("... of the Ministry of Trade, Industry and Energy" gives an unknown official an org).
   void Tag(std::string_view text, const std::vector<Gazetteer::Hit>& organizations, Mentions* out) const;
+  // The same mentions, looking only where the sets AddStarts filled say a name or a title may begin.
+  void Tag(std::string_view text, const std::vector<std::size_t>& name_starts,
+           const std::vector<std::size_t>& title_starts, const std::vector<Gazetteer::Hit>& organizations,
+           Mentions* out) const;
+  // Adds to `filter` where matches may begin: known officials' spellings to set `names`, titles to `titles`.
+  void AddStarts(StartFilter* filter, int names, int titles) const;
 
   OfficialTagger(OfficialTagger&&) noexcept;
   OfficialTagger& operator=(OfficialTagger&&) noexcept;
@@ -38,6 +45,9 @@ class OfficialTagger {
  private:
   struct Impl;
   explicit OfficialTagger(std::unique_ptr<const Impl> impl);
+  void Tag(std::string_view text, const std::vector<std::size_t>* name_starts,
+           const std::vector<std::size_t>* title_starts, const std::vector<Gazetteer::Hit>& organizations,
+           Mentions* out) const;
   std::unique_ptr<const Impl> impl_;
 };
 

@@ -8,8 +8,11 @@
 #include <re2/re2.h>
 
 #include "extractors/tag/data_json.h"
+#include "extractors/tag/figure_country.h"
+#include "extractors/tag/match_scanner.h"
 #include "extractors/tag/numbers.h"
 #include "extractors/tag/sentences.h"
+#include "extractors/tag/tokens.h"
 
 namespace tradewire {
 namespace {
@@ -55,46 +58,29 @@ std::string Lower(std::string_view word) {
   return lower;
 }
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0; }
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
-// One token of a sentence: a word ("country-specific", "Korea's") or a single punctuation character.
-struct Token {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  bool is_word = false;
-};
-
-// The tokens of text[begin, end), in order.
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> tokens;
-  std::size_t i = begin;
-  while (i < end) {
-    char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++i;
-      continue;
-    }
-    if (!IsWordByte(c)) {
-      tokens.push_back({i, i + 1, false});
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end) {
-      if (IsWordByte(text[j])) {
-        ++j;
-      } else if ((text[j] == '-' || text[j] == '\'') && j + 1 < end && IsWordByte(text[j + 1])) {
-        j += 2;  // inner hyphen or apostrophe keeps the word whole
-      } else {
-        break;
-      }
-    }
-    tokens.push_back({i, j, true});
-    i = j;
+// Whether a figure may begin with the number whose digits start at `pos`: after the number the pattern allows only
+// white space and then a unit ("%", "p...", "b...") or a range ("-", "–", "—", "to", "and"). Most numbers in a text
+// (years, counts, prices) fail this at once, sparing the pattern. Never false where the pattern matches: a number
+// the pattern reads ends where the run of digits, commas and points ends, or the pattern fails there.
+bool NumberMayStartFigure(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  auto in_number = [&](std::size_t j) {
+    return std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == ',' || text[j] == '.';
+  };
+  while (i < text.size() && in_number(i)) ++i;
+  while (i < text.size() && IsRe2Space(text[i])) ++i;
+  if (i >= text.size()) return false;
+  switch (text[i]) {
+    case '%': case 'p': case 'P': case 'b': case 'B': case '-': case 't': case 'T': case 'a': case 'A':
+      return true;
+    default:
+      return text.substr(i, 3) == "–" || text.substr(i, 3) == "—";
   }
-  return tokens;
 }
 
+// The unit alternatives of the pattern; NumberMayStartFigure knows how they begin.
 const char* UnitPattern() {
   return "(%\\s?p\\b|%|percentage[- ]points?\\b|per\\s?cent\\b|percent\\b|pct\\b|basis[- ]points?\\b|bps\\b|"
          "bp\\b|pp\\b|p\\.p\\.)";
@@ -120,6 +106,7 @@ struct PercentageTagger::Impl {
   Vocabulary vocabulary;
   std::unique_ptr<SentenceSplitter> sentences;
   std::unique_ptr<RE2> pattern;
+  std::unique_ptr<FigureCountry> country;
 
   bool Is(const std::set<std::string, std::less<>>& words, std::string_view text, const Token& token) const {
     return token.is_word && words.count(Lower(text.substr(token.begin, token.end - token.begin))) > 0;
@@ -229,6 +216,9 @@ StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
   StatusOr<SentenceSplitter> sentences = SentenceSplitter::Create(impl->vocabulary.abbreviations);
   if (!sentences.ok()) return sentences.status();
   impl->sentences = std::make_unique<SentenceSplitter>(std::move(sentences).value());
+  StatusOr<FigureCountry> country = FigureCountry::Create(files, impl->vocabulary.rate_nouns);
+  if (!country.ok()) return country.status();
+  impl->country = std::make_unique<FigureCountry>(std::move(country).value());
 
   // 1 "from"/"between", 2 first number, 3 its unit, 4 range connector, 5 second number, 6 unit.
   std::string number = NumberPattern();
@@ -244,20 +234,49 @@ StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
   return PercentageTagger(std::move(impl));
 }
 
+void PercentageTagger::AddStarts(StartFilter* filter, int set) const {
+  // A figure begins with "from", "between" or a number (or a "." before digits: see Tag).
+  filter->Add(set, "from");
+  filter->Add(set, "between");
+  for (const std::string& start : NumberStarts()) filter->Add(set, start);
+}
+
 void PercentageTagger::Tag(std::string_view text, const std::vector<Gazetteer::Hit>& countries,
                            const std::vector<Gazetteer::Hit>& products, Mentions* out) const {
+  Tag(text, nullptr, countries, products, out);
+}
+
+void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>& starts,
+                           const std::vector<Gazetteer::Hit>& countries, const std::vector<Gazetteer::Hit>& products,
+                           Mentions* out) const {
+  std::vector<std::size_t> all;
+  all.reserve(starts.size());
+  for (std::size_t start : starts) {
+    if (!std::isdigit(static_cast<unsigned char>(text[start]))) {
+      all.push_back(start);  // a number word, "from", "between"
+      continue;
+    }
+    if (!NumberMayStartFigure(text, start)) continue;
+    // ".5%": the number begins at the point before the digits.
+    if (start > 0 && text[start - 1] == '.') all.push_back(start - 1);
+    all.push_back(start);
+  }
+  Tag(text, &all, countries, products, out);
+}
+
+void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>* starts,
+                           const std::vector<Gazetteer::Hit>& countries, const std::vector<Gazetteer::Hit>& products,
+                           Mentions* out) const {
   const Impl& impl = *impl_;
   struct Figure {
     std::size_t begin, end;
     nlohmann::json value;
   };
   std::vector<Figure> figures;
-  re2::StringPiece input(text.data(), text.size());
+  MatchScanner scanner(*impl.pattern, text, starts);
   re2::StringPiece groups[7];
-  std::size_t pos = 0;
-  while (pos < text.size() && impl.pattern->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 7)) {
+  while (scanner.Next(groups, 7)) {
     auto offset = [&](const re2::StringPiece& group) { return static_cast<std::size_t>(group.data() - text.data()); };
-    pos = offset(groups[0]) + std::max<std::size_t>(groups[0].size(), 1);
     std::string_view whole(groups[0].data(), groups[0].size());
     if (!IsWholeWord(text, offset(groups[0]), offset(groups[0]) + whole.size())) continue;
     std::optional<double> first = ParseNumber(std::string_view(groups[2].data(), groups[2].size()));
@@ -288,9 +307,11 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<Gazetteer::H
   }
   if (figures.empty()) return;
 
-  std::vector<std::size_t> starts = impl.sentences->SentenceStarts(text);
+  // Only the paragraphs that hold a figure are split into sentences (figures come in order: one at a time).
+  SentenceSplitter::Paragraph paragraph;
   for (Figure& figure : figures) {
-    SentenceSpan sentence = SentenceAt(starts, text.size(), figure.begin);
+    if (!paragraph.Holds(figure.begin)) paragraph = impl.sentences->ParagraphAt(text, figure.begin);
+    SentenceSpan sentence = paragraph.SentenceAt(figure.begin);
     std::vector<Token> before = Tokenize(text, sentence.begin, figure.begin);
     std::vector<Token> after = Tokenize(text, figure.end, sentence.end);
     // "from 10% to 25%": the lead word is not part of the phrase before.
@@ -311,24 +332,8 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<Gazetteer::H
     if (of.empty()) of = impl.RateNounBefore(text, before, before.size());
     if (!of.empty()) figure.value["of"] = of;
 
-    // The country the figure concerns: one named right after it ("for South Korea", "on Japan"), else the first
-    // one the sentence names.
-    const Gazetteer::Hit* country = nullptr;
-    for (const Gazetteer::Hit& hit : countries) {
-      if (hit.begin < figure.end || hit.begin >= sentence.end) continue;
-      std::vector<Token> between = Tokenize(text, figure.end, hit.begin);
-      constexpr std::size_t kReach = 6;
-      if (between.size() > kReach) break;
-      for (const Token& token : between) {
-        std::string word = Lower(text.substr(token.begin, token.end - token.begin));
-        if (word == "for" || word == "on" || word == "against" || word == "from") country = &hit;
-      }
-      break;
-    }
-    for (std::size_t i = 0; country == nullptr && i < countries.size(); ++i) {
-      if (countries[i].begin >= sentence.begin && countries[i].end <= sentence.end) country = &countries[i];
-    }
-    if (country != nullptr) figure.value["country"] = country->entry->id;
+    std::string country = impl.country->Choose(text, sentence, figure.begin, figure.end, countries);
+    if (!country.empty()) figure.value["country"] = std::move(country);
 
     // The product: the first named after the figure in the sentence, else the last before it.
     const Gazetteer::Hit* product = nullptr;

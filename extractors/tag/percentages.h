@@ -3,9 +3,10 @@
 //
 // value: {"number": 25} or {"low": 10, "high": 15}; "unit": "percent" | "percentage_point" | "basis_point";
 // "of": the noun phrase the figure qualifies ("reciprocal tariff", "tariffs on bilateral trade in industrial and
-// consumer goods", "respondents"), absent when none can be read; "country" (ISO code) and "product" (product id)
-// when the sentence names them. A percentage of anything is tagged: whether it is a tariff is for the reader of
-// "of" to decide ("15 percent of respondents" is not a tariff).
+// consumer goods", "respondents"), absent when none can be read; "country" (ISO code: the country the rate is
+// imposed on, see figure_country.h) and "product" (product id) when the sentence names them. A percentage of
+// anything is tagged: whether it is a tariff is for the reader of "of" to decide ("15 percent of respondents" is
+// not a tariff).
 #pragma once
 
 #include <memory>
@@ -15,6 +16,7 @@
 #include "extractors/mention.h"
 #include "extractors/status.h"
 #include "extractors/tag/gazetteer.h"
+#include "extractors/tag/start_filter.h"
 #include "extractors/tag/taggers.h"
 
 namespace tradewire {
@@ -29,6 +31,10 @@ class PercentageTagger {
   // the same text.
   void Tag(std::string_view text, const std::vector<Gazetteer::Hit>& countries,
            const std::vector<Gazetteer::Hit>& products, Mentions* out) const;
+  // The same mentions, trying the pattern only where the set AddStarts filled says a figure may begin.
+  void Tag(std::string_view text, const std::vector<std::size_t>& starts, const std::vector<Gazetteer::Hit>& countries,
+           const std::vector<Gazetteer::Hit>& products, Mentions* out) const;
+  void AddStarts(StartFilter* filter, int set) const;
 
   PercentageTagger(PercentageTagger&&) noexcept;
   PercentageTagger& operator=(PercentageTagger&&) noexcept;
@@ -37,6 +43,8 @@ class PercentageTagger {
  private:
   struct Impl;
   explicit PercentageTagger(std::unique_ptr<const Impl> impl);
+  void Tag(std::string_view text, const std::vector<std::size_t>* starts, const std::vector<Gazetteer::Hit>& countries,
+           const std::vector<Gazetteer::Hit>& products, Mentions* out) const;
   std::unique_ptr<const Impl> impl_;
 };
 

@@ -1,5 +1,6 @@
 #include "extractors/tag/phrase_matcher.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include <re2/re2.h>
@@ -7,6 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "extractors/tag/match_scanner.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
@@ -27,6 +29,65 @@ std::vector<UChar32> CodePoints(std::string_view s) {
 }
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// The ASCII characters Unicode calls white space (what CollapseWhitespace collapses): \t \n \v \f \r and space.
+bool IsAsciiWhite(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// CollapseWhitespace for ASCII text, into `out` (reused between calls, so a scan allocates once).
+void CollapseAscii(std::string_view s, std::string* out) {
+  out->clear();
+  bool pending_space = false;
+  for (char c : s) {
+    if (IsAsciiWhite(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out->empty()) *out += ' ';
+    pending_space = false;
+    *out += c;
+  }
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+bool IsAllCapitalsAscii(std::string_view s) {
+  bool any_letter = false;
+  for (char c : s) {
+    if (IsAsciiLower(c)) return false;
+    any_letter = any_letter || IsAsciiUpper(c);
+  }
+  return any_letter;
+}
+
+// CaseCompatible for collapsed ASCII `want` and `got`: the same rule without ICU.
+bool CaseCompatibleAscii(std::string_view want, std::string_view got, bool allow_all_capitals) {
+  if (want.size() != got.size()) return false;
+  if (allow_all_capitals && IsAllCapitalsAscii(got) && !IsAllCapitalsAscii(want)) return true;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == got[i]) continue;
+    bool word_start = i == 0 || !(IsAsciiUpper(want[i - 1]) || IsAsciiLower(want[i - 1]));
+    if (word_start && IsAsciiLower(want[i]) && want[i] - 'a' + 'A' == got[i]) continue;
+    return false;
+  }
+  return true;
+}
+
+// FoldKey for ASCII text, into `out`: for ASCII, Unicode case folding is lower-casing and there is no typographic
+// apostrophe to straighten.
+void FoldKeyAscii(std::string_view phrase, std::string* out) {
+  CollapseAscii(phrase, out);
+  for (char& c : *out) {
+    if (IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+}
 
 // The RE2 source matching `phrase` as written: white space matches any run of white space, apostrophes match
 // typographic ones, and word boundaries are required where the phrase begins or ends with a letter or digit.
@@ -69,6 +130,11 @@ bool IsAllCapitals(const std::vector<UChar32>& chars) {
 }  // namespace
 
 std::string FoldKey(std::string_view phrase) {
+  if (IsAscii(phrase)) {
+    std::string key;
+    FoldKeyAscii(phrase, &key);
+    return key;
+  }
   std::string collapsed = CollapseWhitespace(phrase);
   icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(collapsed.data(),
                                                                              static_cast<int32_t>(collapsed.size())));
@@ -80,6 +146,13 @@ std::string FoldKey(std::string_view phrase) {
 }
 
 bool CaseCompatible(std::string_view phrase, std::string_view surface, bool allow_all_capitals) {
+  if (IsAscii(phrase) && IsAscii(surface)) {
+    std::string want;
+    std::string got;
+    CollapseAscii(phrase, &want);
+    CollapseAscii(surface, &got);
+    return CaseCompatibleAscii(want, got, allow_all_capitals);
+  }
   std::vector<UChar32> want = CodePoints(CollapseWhitespace(phrase));
   std::vector<UChar32> got = CodePoints(CollapseWhitespace(surface));
   if (want.size() != got.size()) return false;
@@ -98,7 +171,10 @@ bool IsWholeWord(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin >= end) return false;
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   auto length = static_cast<int32_t>(text.size());
-  auto is_word = [](UChar32 c) { return c >= 0 && (u_isalnum(c) || c == '_'); };
+  auto is_word = [](UChar32 c) {
+    if (c >= 0 && c < 0x80) return std::isalnum(c) != 0 || c == '_';
+    return c >= 0 && (u_isalnum(c) || c == '_');
+  };
   auto at = [&](std::size_t offset) {
     int32_t i = static_cast<int32_t>(offset);
     UChar32 c;
@@ -118,10 +194,38 @@ bool IsWholeWord(std::string_view text, std::size_t begin, std::size_t end) {
 }
 
 struct PhraseMatcher::Impl {
+  struct Entry {
+    Phrase phrase;
+    std::string collapsed;  // CollapseWhitespace(phrase.text), when the phrase is ASCII
+    bool ascii = false;
+  };
   std::unique_ptr<RE2> alternation;
-  std::unordered_map<std::string, std::vector<Phrase>> by_key;
+  std::vector<std::string> alternatives;  // the phrases the alternation is built from, for a StartFilter
+  std::unordered_map<std::string, std::vector<Entry>> by_key;
   bool allow_all_capitals = false;
+
+  // The phrase that the matched `surface` reads as, if any; `key` and `collapsed` are scratch space.
+  const Entry* Resolve(std::string_view surface, std::string* key, std::string* collapsed) const;
 };
+
+const PhraseMatcher::Impl::Entry* PhraseMatcher::Impl::Resolve(std::string_view surface, std::string* key,
+                                                               std::string* collapsed) const {
+  bool ascii = IsAscii(surface);
+  if (ascii) {
+    FoldKeyAscii(surface, key);
+  } else {
+    *key = FoldKey(surface);
+  }
+  auto entries = by_key.find(*key);
+  if (entries == by_key.end()) return nullptr;
+  if (ascii) CollapseAscii(surface, collapsed);
+  for (const Entry& entry : entries->second) {
+    bool compatible = ascii && entry.ascii ? CaseCompatibleAscii(entry.collapsed, *collapsed, allow_all_capitals)
+                                           : CaseCompatible(entry.phrase.text, surface, allow_all_capitals);
+    if (compatible) return &entry;
+  }
+  return nullptr;
+}
 
 StatusOr<PhraseMatcher> PhraseMatcher::Create(const std::vector<Phrase>& phrases, bool allow_all_capitals,
                                               const std::string& what) {
@@ -132,15 +236,18 @@ StatusOr<PhraseMatcher> PhraseMatcher::Create(const std::vector<Phrase>& phrases
   for (const Phrase& phrase : phrases) {
     std::string key = FoldKey(phrase.text);
     if (key.empty()) return Status::InvalidArgument(what + ": empty phrase");
-    std::vector<Phrase>& same = impl->by_key[key];
+    std::vector<Impl::Entry>& same = impl->by_key[key];
     bool duplicate = false;
-    for (const Phrase& seen : same) duplicate = duplicate || seen.text == phrase.text;
+    for (const Impl::Entry& seen : same) duplicate = duplicate || seen.phrase.text == phrase.text;
     if (duplicate) continue;
-    same.push_back(phrase);
+    Impl::Entry entry{phrase, "", IsAscii(phrase.text)};
+    if (entry.ascii) CollapseAscii(phrase.text, &entry.collapsed);
+    same.push_back(std::move(entry));
     if (same.size() > 1) continue;  // the alternation already matches this folded form
     if (!first) pattern += '|';
     first = false;
     pattern += PhrasePattern(phrase.text);
+    impl->alternatives.push_back(phrase.text);
   }
   pattern += ')';
   if (first) pattern = "[^\\x00-\\x{10FFFF}]";  // no phrases: a pattern that never matches
@@ -156,26 +263,32 @@ StatusOr<PhraseMatcher> PhraseMatcher::Create(const std::vector<Phrase>& phrases
   return PhraseMatcher(std::move(impl));
 }
 
+void PhraseMatcher::AddStarts(StartFilter* filter, int set) const {
+  for (const std::string& phrase : impl_->alternatives) filter->Add(set, phrase);
+}
+
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
+  return Scan(text, nullptr);
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text,
+                                                         const std::vector<std::size_t>& starts) const {
+  return Scan(text, &starts);
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::Scan(std::string_view text,
+                                                      const std::vector<std::size_t>* starts) const {
   std::vector<Match> matches;
-  re2::StringPiece input(text.data(), text.size());
+  MatchScanner scanner(*impl_->alternation, text, starts);
   re2::StringPiece found;
-  std::size_t pos = 0;
-  while (pos < text.size() &&
-         impl_->alternation->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
-    std::size_t begin = static_cast<std::size_t>(found.data() - text.data());
+  std::string key;
+  std::string collapsed;
+  while (scanner.Next(&found, 1)) {
+    auto begin = static_cast<std::size_t>(found.data() - text.data());
     std::size_t end = begin + found.size();
-    std::string_view surface = text.substr(begin, end - begin);
-    auto candidates = impl_->by_key.find(FoldKey(surface));
-    if (candidates != impl_->by_key.end()) {
-      for (const Phrase& phrase : candidates->second) {
-        if (CaseCompatible(phrase.text, surface, impl_->allow_all_capitals)) {
-          matches.push_back({begin, end, phrase.payload});
-          break;
-        }
-      }
+    if (const Impl::Entry* entry = impl_->Resolve(text.substr(begin, end - begin), &key, &collapsed)) {
+      matches.push_back({begin, end, entry->phrase.payload});
     }
-    pos = end > begin ? end : begin + 1;
   }
   return matches;
 }

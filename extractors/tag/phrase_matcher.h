@@ -1,7 +1,8 @@
-// PhraseMatcher: finds whole-word occurrences of many literal phrases (gazetteer aliases) in one pass over a
-// text, so the cost of a scan does not grow with the number of phrases. All phrases are compiled into one RE2
-// alternation matched leftmost-longest ("U.S. Trade Representative" wins over "U.S."); the matched surface is
-// then looked up by its folded form.
+// PhraseMatcher: finds whole-word occurrences of many literal phrases (gazetteer aliases) in a text, at a cost
+// that does not grow with the number of phrases. All phrases are compiled into one RE2 alternation matched
+// leftmost-longest ("U.S. Trade Representative" wins over "U.S."); the matched surface is then looked up by its
+// folded form. Given the places where a phrase may begin (a StartFilter pass shared with other matchers), the
+// alternation runs anchored there only, with the same result as a scan of every byte.
 //
 // Case rule (the one documented in the gazetteer files): capital letters in a phrase are required; a lower-case
 // letter also matches its capital at the start of a word ("industry ministry" ↔ "Industry Ministry"), and, when
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "extractors/status.h"
+#include "extractors/tag/start_filter.h"
 
 namespace re2 {
 class RE2;
@@ -45,6 +47,11 @@ class PhraseMatcher {
   // Non-overlapping matches, left to right. When several phrases fold to the same surface, the first one listed
   // whose case rule the surface satisfies wins.
   std::vector<Match> FindAll(std::string_view text) const;
+  // The same matches, looking only at `starts`: ascending offsets that include every place where a phrase begins
+  // (the candidates of the set that AddStarts filled).
+  std::vector<Match> FindAll(std::string_view text, const std::vector<std::size_t>& starts) const;
+  // Adds the phrases to set `set` of `filter`.
+  void AddStarts(StartFilter* filter, int set) const;
 
   PhraseMatcher(PhraseMatcher&&) noexcept;
   PhraseMatcher& operator=(PhraseMatcher&&) noexcept;
@@ -53,6 +60,7 @@ class PhraseMatcher {
  private:
   struct Impl;
   explicit PhraseMatcher(std::unique_ptr<const Impl> impl);
+  std::vector<Match> Scan(std::string_view text, const std::vector<std::size_t>* starts) const;
   std::unique_ptr<const Impl> impl_;
 };
 

@@ -46,22 +46,47 @@ StatusOr<SentenceSplitter> SentenceSplitter::Create(std::vector<std::string> abb
 
 std::vector<std::size_t> SentenceSplitter::SentenceStarts(std::string_view text) const {
   std::vector<std::size_t> starts{0};
+  AppendStarts(text, 0, text.size(), &starts);
+  return starts;
+}
+
+SentenceSplitter::Paragraph SentenceSplitter::ParagraphAt(std::string_view text, std::size_t offset) const {
+  Paragraph paragraph;
+  std::size_t newline_before = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  paragraph.begin = newline_before == std::string_view::npos ? 0 : newline_before + 1;
+  std::size_t newline = text.find('\n', offset);
+  paragraph.end = newline == std::string_view::npos ? text.size() : newline + 1;
+  paragraph.starts.push_back(paragraph.begin);
+  AppendStarts(text, paragraph.begin, paragraph.end, &paragraph.starts);
+  return paragraph;
+}
+
+void SentenceSplitter::AppendStarts(std::string_view text, std::size_t begin, std::size_t end,
+                                 std::vector<std::size_t>* starts) const {
   std::unique_ptr<icu::BreakIterator> iterator(impl_->prototype->clone());
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UText, UTextCloser> utext(
-      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-  if (!iterator || U_FAILURE(status)) return starts;
+      utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin), &status));
+  if (!iterator || U_FAILURE(status)) return;
   iterator->setText(utext.get(), status);
-  if (U_FAILURE(status)) return starts;
+  if (U_FAILURE(status)) return;
   for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
-    auto offset = static_cast<std::size_t>(boundary);
-    if (offset >= text.size()) break;
+    std::size_t offset = begin + static_cast<std::size_t>(boundary);
+    if (offset >= end) break;
     std::string_view before = TokenBefore(text, offset);
     bool paragraph_end = text[offset - 1] == '\n';
     if (!paragraph_end && impl_->abbreviations.count(before) > 0) continue;
-    starts.push_back(offset);
+    starts->push_back(offset);
   }
-  return starts;
+}
+
+SentenceSpan SentenceSplitter::Paragraph::SentenceAt(std::size_t offset) const {
+  // Past the paragraph's last sentence comes the next paragraph's first, or the end of the text: `end` either way.
+  auto next = std::upper_bound(starts.begin(), starts.end(), offset);
+  SentenceSpan span;
+  span.begin = next == starts.begin() ? begin : *(next - 1);
+  span.end = next == starts.end() ? end : *next;
+  return span;
 }
 
 SentenceSpan SentenceAt(const std::vector<std::size_t>& starts, std::size_t text_size, std::size_t offset) {

@@ -20,6 +20,12 @@ class SentenceSplitter {
   // Safe to call from several threads at once.
   std::vector<std::size_t> SentenceStarts(std::string_view text) const;
 
+  // The sentences of the paragraph of `text` that holds byte `offset`: the same as SentenceStarts(text) gives
+  // there, at the cost of splitting that paragraph only (a paragraph break ends a sentence whatever surrounds it,
+  // so a paragraph splits alone as it does inside its text).
+  struct Paragraph;
+  Paragraph ParagraphAt(std::string_view text, std::size_t offset) const;
+
   SentenceSplitter(SentenceSplitter&&) noexcept;
   SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
   ~SentenceSplitter();
@@ -27,6 +33,8 @@ class SentenceSplitter {
  private:
   struct Impl;
   explicit SentenceSplitter(std::unique_ptr<const Impl> impl);
+  // Appends the starts of the sentences of text[begin, end) other than `begin` (a paragraph or the whole text).
+  void AppendStarts(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::size_t>* starts) const;
   std::unique_ptr<const Impl> impl_;
 };
 
@@ -36,5 +44,15 @@ struct SentenceSpan {
   std::size_t end = 0;
 };
 SentenceSpan SentenceAt(const std::vector<std::size_t>& starts, std::size_t text_size, std::size_t offset);
+
+struct SentenceSplitter::Paragraph {
+  std::size_t begin = 0;  // byte offsets into the text: the paragraph is [begin, end), its "\n" included
+  std::size_t end = 0;
+  std::vector<std::size_t> starts;  // its sentence starts, beginning with `begin`
+
+  bool Holds(std::size_t offset) const { return begin <= offset && offset < end; }
+  // The sentence holding `offset` (which Holds), as SentenceAt gives it from the whole text's starts.
+  SentenceSpan SentenceAt(std::size_t offset) const;
+};
 
 }  // namespace tradewire

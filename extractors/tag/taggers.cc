@@ -38,10 +38,15 @@ Mentions Taggers::Tag(const Article& article, std::string_view fallback_anchor) 
   Mentions mentions;
   for (const auto& family : impl_->families) family->Tag(context, &mentions);
 
-  CharOffsetMap offsets(article.text);
-  for (Mention& mention : mentions) {
-    mention.start = offsets.ToChar(mention.start);
-    mention.end = offsets.ToChar(mention.end);
+  // Byte offsets are character offsets in ASCII text (most English news): the map is needed only otherwise.
+  bool ascii = std::all_of(article.text.begin(), article.text.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    CharOffsetMap offsets(article.text);
+    for (Mention& mention : mentions) {
+      mention.start = offsets.ToChar(mention.start);
+      mention.end = offsets.ToChar(mention.end);
+    }
   }
   std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;

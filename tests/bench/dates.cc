@@ -14,21 +14,10 @@
 
 #include "extractors/tag/families.h"
 #include "pipeline/data_files.h"
+#include "tests/support/timeml.h"
 
 namespace tradewire {
 namespace {
-
-std::string StripTags(const std::string& xml) {
-  std::string text;
-  text.reserve(xml.size());
-  bool in_tag = false;
-  for (char c : xml) {
-    if (c == '<') in_tag = true;
-    if (!in_tag) text += c;
-    if (c == '>') in_tag = false;
-  }
-  return text;
-}
 
 template <typename F>
 double SecondsFor(int rounds, F&& body) {
@@ -51,7 +40,7 @@ int Run(int argc, char** argv) {
       return 2;
     }
     const std::string path = argv[i];
-    texts.push_back(path.ends_with(".tml") ? StripTags(*content) : std::move(content).value());
+    texts.push_back(testing::IsTimeMLPath(path) ? testing::StripTags(*content) : std::move(content).value());
     bytes += texts.back().size();
   }
   StatusOr<std::unique_ptr<TaggerFamily>> tagger = MakeDateTagger(DataFiles{});
