@@ -193,6 +193,7 @@ struct EventExtractor::Impl {
   std::unique_ptr<RE2> tariff_action_words;
   std::unique_ptr<RE2> deadline_words;
   std::vector<std::string> deadline_prepositions;
+  std::vector<std::string> effective_words;  // "beginning 7 February": the day a measure takes effect
 
   std::vector<Event> Extract(const Article& article, const Mentions& mentions) const;
 
@@ -205,6 +206,7 @@ struct EventExtractor::Impl {
   void AddReportReleases(const Layout& layout, std::vector<Found>& found) const;
   void AddTariffActions(const Layout& layout, std::vector<Found>& found) const;
   void AddDeadlines(const Layout& layout, std::vector<Found>& found) const;
+  std::string EffectiveDay(const Layout& layout, const Sentence& sentence, std::size_t verb_at) const;
 };
 
 namespace {
@@ -242,6 +244,66 @@ std::string NearestDay(const Sentence& sentence, std::size_t anchor) {
     if (distance < best_distance) best_distance = distance, best = days.front();
   }
   return best;
+}
+
+// Words that make a clause of their own between a verb and a date: finite verbs ("returned", "said", "was").
+bool IsClauseVerb(const std::string& word) {
+  static const std::set<std::string> kIrregular = {"said", "says", "told", "was", "were", "is", "are", "had",
+                                                   "has", "have", "did", "met", "held", "made", "took", "gave",
+                                                   "came", "went", "left", "began", "sent"};
+  if (kIrregular.count(word)) return true;
+  return word.size() > 4 && word.ends_with("ed");
+}
+
+// The words of text[from, to), lower-cased.
+std::vector<std::string> WordsIn(std::string_view text, std::size_t from, std::size_t to) {
+  std::vector<std::string> words;
+  std::size_t i = from;
+  while (i < to) {
+    while (i < to && !IsWordByte(text[i])) ++i;
+    const std::size_t begin = i;
+    while (i < to && IsWordByte(text[i])) ++i;
+    if (i > begin) words.push_back(Lower(text.substr(begin, i - begin)));
+  }
+  return words;
+}
+
+// The day of the date mention that belongs to the verb at text[verb_begin, verb_end): the nearest one with at most
+// `reach` words between it and the verb and no other verb among them. "According to an official who returned after
+// talks on the 26th, the U.S. cited the report published by USTR": the 26th is the return's, not the release's.
+std::string DayOfVerb(const Layout& layout, const Sentence& sentence, std::size_t verb_begin, std::size_t verb_end,
+                      std::size_t reach) {
+  std::string best;
+  std::size_t best_words = reach + 1;
+  for (const Located& located : sentence.mentions) {
+    if (located.mention->type != "date") continue;
+    const std::vector<std::string> days = DaysOf(*located.mention);
+    if (days.empty()) continue;
+    const bool after = located.begin >= verb_end;
+    const std::vector<std::string> between =
+        after ? WordsIn(layout.text, verb_end, located.begin) : WordsIn(layout.text, located.end, verb_begin);
+    if (between.size() >= best_words) continue;
+    if (std::any_of(between.begin(), between.end(), IsClauseVerb)) continue;
+    best_words = between.size();
+    best = days.front();
+  }
+  return best;
+}
+
+// How many words may stand between a release verb and its date ("Earlier today, the USTR published").
+constexpr std::size_t kVerbDateReach = 8;
+
+// Whether the release verb at text[verb_at…] is a participle citing the report named just before it ("the
+// "National Trade Estimate (NTE) Report" published by USTR"): at most three words between name and verb, none of
+// them an auxiliary that would make the verb finite ("the report was published").
+bool IsCitingParticiple(std::string_view text, std::size_t name_end, std::size_t verb_at, std::string_view verb) {
+  const std::string lower = Lower(verb);
+  if (!lower.ends_with("ed")) return false;  // "publishes", "releases": finite
+  const std::vector<std::string> between = WordsIn(text, name_end, verb_at);
+  if (between.size() > 3) return false;
+  static const std::set<std::string> kAuxiliaries = {"was", "were", "is", "are", "has", "have", "had", "been", "be",
+                                                     "it", "they", "which", "that"};
+  return std::none_of(between.begin(), between.end(), [](const std::string& w) { return kAuxiliaries.count(w) > 0; });
 }
 
 void SetDays(Event& event, std::vector<std::string> days) {
@@ -423,7 +485,12 @@ void EventExtractor::Impl::AddReportReleases(const Layout& layout, std::vector<F
       if (RE2::PartialMatch(text.substr(name_at - window, window), "\\b((?:19|20)\\d\\d)\\b", &year)) {
         event.attributes["year"] = year;
       }
-      const std::string day = NearestDay(sentence, sentence.begin + static_cast<std::size_t>(verb.data() - text.data()));
+      const std::size_t verb_at = sentence.begin + static_cast<std::size_t>(verb.data() - text.data());
+      const std::string day = DayOfVerb(layout, sentence, verb_at, verb_at + verb.size(), kVerbDateReach);
+      // "the NTE Report published by USTR …": a participle right after the report's name cites a report released
+      // before; without a date of its own it reports no release.
+      const std::size_t name_end = sentence.begin + name_at + name.size();
+      if (day.empty() && name_end <= verb_at && IsCitingParticiple(layout.text, name_end, verb_at, verb)) break;
       SetDays(event, day.empty() ? std::vector<std::string>{} : std::vector<std::string>{day});
       found.push_back(MakeFound(layout, i, std::move(event)));
       break;
@@ -462,10 +529,34 @@ void EventExtractor::Impl::AddTariffActions(const Layout& layout, std::vector<Fo
     if (rate) event.attributes["rate"] = *rate;
     if (!products.empty()) event.attributes["products"] = products;
     if (!country.empty()) event.attributes["country"] = country;
-    const std::string day = NearestDay(sentence, sentence.begin + static_cast<std::size_t>(verb.data() - text.data()));
+    const std::size_t verb_at = sentence.begin + static_cast<std::size_t>(verb.data() - text.data());
+    // The day the measure takes effect ("beginning 7 February", "effective Aug. 1") over the nearest one, which
+    // may be the day of the report ("published today (2 February), … impose duties … beginning 7 February").
+    std::string day = EffectiveDay(layout, sentence, verb_at);
+    if (day.empty()) day = NearestDay(sentence, verb_at);
     SetDays(event, day.empty() ? std::vector<std::string>{} : std::vector<std::string>{day});
     found.push_back(MakeFound(layout, i, std::move(event)));
   }
+}
+
+std::string EventExtractor::Impl::EffectiveDay(const Layout& layout, const Sentence& sentence,
+                                               std::size_t verb_at) const {
+  std::string best;
+  std::size_t best_distance = std::string::npos;
+  for (const Located& located : sentence.mentions) {
+    if (located.mention->type != "date" || DaysOf(*located.mention).empty()) continue;
+    // The word or two words ("as of") right before the date.
+    const std::string one = WordsBefore(layout.text, sentence.begin, located.begin, 1);
+    const std::string two = WordsBefore(layout.text, sentence.begin, located.begin, 2);
+    const bool effective = std::any_of(effective_words.begin(), effective_words.end(), [&](const std::string& w) {
+      const std::string padded = " " + Lower(w) + " ";
+      return one == padded || two == padded;
+    });
+    if (!effective) continue;
+    const std::size_t distance = located.begin > verb_at ? located.begin - verb_at : verb_at - located.end;
+    if (distance < best_distance) best_distance = distance, best = DaysOf(*located.mention).front();
+  }
+  return best;
 }
 
 void EventExtractor::Impl::AddDeadlines(const Layout& layout, std::vector<Found>& found) const {
@@ -647,6 +738,9 @@ StatusOr<EventExtractor> EventExtractor::Create(const DataFiles& files) {
   StatusOr<std::vector<std::string>> prepositions = ReadWords(words, "deadline_prepositions");
   if (!prepositions.ok()) return prepositions.status();
   impl->deadline_prepositions = std::move(prepositions).value();
+  StatusOr<std::vector<std::string>> effective = ReadWords(words, "effective_words");
+  if (!effective.ok()) return effective.status();
+  impl->effective_words = std::move(effective).value();
 
   for (const RE2* pattern : {impl->meeting_words.get(), impl->ordinal_before_meeting.get(),
                              impl->participant_cues.get(), impl->release_words.get(),

@@ -4,8 +4,11 @@
 //  - "meeting": a meeting or negotiation round. {"round": 2, "level": "technical", "topics": [barrier
 //    categories of the article]}; place from schemas/gazetteers/places.json; start/end from the date mentions of
 //    the sentence (or an adjacent one); participants = official ids of the sentences that report it.
-//  - "report_release": {"report": "NTE", "year": 2025}; start = end = the release date when the sentence gives one.
-//  - "tariff_action": {"rate": 25, "products": [product ids], "country": "KR"}; start = end = the effective date.
+//  - "report_release": {"report": "NTE", "year": 2025}; start = end = the release date when the sentence gives one
+//    to the release verb (a date across another verb is another event's). A participle citing the report ("the NTE
+//    Report published by USTR") without a date of its own is no release.
+//  - "tariff_action": {"rate": 25, "products": [product ids], "country": "KR"}; start = end = the effective date
+//    (a date after one of the "effective_words": "beginning 7 February"), else the date nearest the verb.
 //  - "deadline": {}; start = end = the date.
 // Evidence: the sentences (code-point offsets into Article::text, as in Mention). Sentences of one article that
 // report the same event (the lead, then "The talks, led by …") give one Event.

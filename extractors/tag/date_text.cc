@@ -28,6 +28,11 @@ Words SplitWords(std::string_view span) {
            rest[j] != ',' && rest[j] != '/') {
       ++j;
     }
+    // The fraction "1/2" ("2 1/2 years") is one word.
+    if (rest.substr(i, j - i) == "1" && rest.substr(j).starts_with("/2") &&
+        (j + 2 == rest.size() || (!std::isdigit(static_cast<unsigned char>(rest[j + 2])) && rest[j + 2] != '/'))) {
+      j += 2;
+    }
     std::string_view word = rest.substr(i, j - i);
     while (!word.empty() && word.back() == '.' && word != "a.m." && word != "p.m.") word.remove_suffix(1);
     if (!word.empty()) words.list.push_back(word);
@@ -99,17 +104,27 @@ std::optional<double> Quantity(const Words& words, std::size_t* at) {
     value = std::strtod(copy.c_str(), &end);
     if (end == copy.c_str()) return std::nullopt;
     ++i;
+    if (i < words.list.size() && words.list[i] == "1/2") {  // "2 1/2"
+      value += 0.5;
+      ++i;
+    }
   } else if (w == "a" || w == "an") {
     value = 1;
     ++i;
-    if (i < words.list.size() && (words.list[i] == "few" || words.list[i] == "couple")) {
+    if (i < words.list.size() && words.list[i] == "few") {
       value = kVague;
+      ++i;
+    } else if (i < words.list.size() && words.list[i] == "couple") {  // TimeML reads "a couple of years" as two
+      value = 2;
       ++i;
     } else if (i < words.list.size() && words.list[i] == "dozen") {
       value = 12;
       ++i;
     }
-  } else if (w == "few" || w == "several" || w == "many" || w == "couple" || w == "dozens") {
+  } else if (w == "couple") {
+    value = 2;
+    ++i;
+  } else if (w == "few" || w == "several" || w == "many" || w == "dozens") {
     value = kVague;
     ++i;
   } else {
@@ -172,6 +187,28 @@ std::string FormatQuantity(double quantity) {
 
 std::string DurationValue(double quantity, DurationUnit unit) {
   const double scaled = quantity == kVague ? kVague : quantity * unit.multiplier;
+  // A fraction goes to the next smaller unit when it comes out whole there: 2.5 years → P2Y6M, 5.5 hours → PT5H30M.
+  if (scaled != kVague && scaled > 0 && scaled != std::floor(scaled)) {
+    struct Smaller {
+      char letter;
+      char smaller;
+      int factor;
+    };
+    static constexpr std::array<Smaller, 4> kSmaller = {
+        {{'Y', 'M', 12}, {'D', 'H', 24}, {'H', 'N', 60}, {'N', 'S', 60}}};
+    for (const Smaller& s : kSmaller) {
+      const double part = (scaled - std::floor(scaled)) * s.factor;
+      if (s.letter != unit.letter || part != std::floor(part)) continue;
+      const DurationUnit whole_unit{unit.letter, 1};
+      const DurationUnit part_unit{s.smaller, 1};
+      std::string whole = std::floor(scaled) > 0 ? DurationValue(std::floor(scaled), whole_unit) : std::string("P");
+      std::string rest = DurationValue(part, part_unit);
+      // Join "P2Y" + "P6M", "PT5H" + "PT30M", "P2D" + "PT12H" (time parts after one T).
+      rest.erase(0, 1);
+      if (rest[0] == 'T' && whole.find('T') != std::string::npos) rest.erase(0, 1);
+      return whole + rest;
+    }
+  }
   const std::string amount = FormatQuantity(scaled);
   switch (unit.letter) {
     case 'H': return "PT" + amount + "H";
@@ -243,8 +280,35 @@ bool IsPastVerb(std::string_view w) {
   static constexpr std::array<std::string_view, 24> kIrregular = {
       "said", "told", "read", "met", "made", "gave", "took", "began", "held", "came", "went",  "saw",
       "found", "left", "won", "lost", "sent", "was", "were", "had", "did", "fell", "rose", "struck"};
-  if (w.size() > 4 && w.ends_with("ed") && w != "expected" && w != "scheduled" && w != "planned") return true;
+  // Words in -ed that are not past verbs, or are mostly adjectives before a date ("the proposed deal").
+  static constexpr std::array<std::string_view, 13> kNotPast = {
+      "expected", "scheduled", "planned", "hundred", "indeed", "proceed", "exceed", "succeed", "united",
+      "limited", "proposed", "based", "related"};
+  if (std::find(kNotPast.begin(), kNotPast.end(), w) != kNotPast.end()) return false;
+  if (w.size() > 4 && w.ends_with("ed")) return true;
   return std::find(kIrregular.begin(), kIrregular.end(), w) != kIrregular.end();
+}
+
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 40> kWords = {
+      "the",  "a",    "an",    "in",    "on",     "at",    "by",    "for",     "from",  "to",
+      "with", "into", "over",  "since", "until",  "after", "before", "during", "about", "as",
+      "its",  "his",  "her",   "their", "our",    "it",    "them",  "him",    "that",  "this",
+      "last", "up",   "down",  "out",   "off",    "back",  "and",   "early",   "late",  "earlier"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// A past verb at words[i]: not a participle after a form of "be" ("will be named", "is expected to be held"),
+// nor an -ed adjective before a noun ("the reduced dividend", "a still unspecified date").
+bool IsPastVerbAt(const Words& words, std::size_t i) {
+  const std::string_view w = words.list[i];
+  if (!IsPastVerb(w)) return false;
+  if (i > 0) {
+    const std::string_view before = words.list[i - 1];
+    if (before == "be" || before == "been" || before == "being") return false;
+  }
+  if (w.ends_with("ed") && i + 1 < words.list.size() && !IsFunctionWord(words.list[i + 1])) return false;
+  return true;
 }
 
 }  // namespace
@@ -253,9 +317,23 @@ namespace {
 
 bool IsFutureMarker(const Words& words, std::size_t i) {
   const std::string_view w = words.list[i];
-  return w == "will" || w == "won't" || w == "shall" || w == "next" || w == "upcoming" || w == "scheduled" ||
-         w == "expected" || w == "planned" || w == "plans" || w == "due" || w.ends_with("'ll") ||
-         (w == "going" && i + 1 < words.list.size() && words.list[i + 1] == "to");
+  const std::string_view next = i + 1 < words.list.size() ? words.list[i + 1] : std::string_view();
+  const std::string_view previous = i > 0 ? words.list[i - 1] : std::string_view();
+  const bool be_before = previous == "is" || previous == "are" || previous == "be" || previous == "been";
+  if (w == "will" || w == "won't" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "expected" ||
+      w == "due" || w.ends_with("'ll")) {
+    return true;
+  }
+  if (w == "next") return next != "to";  // "next to the embassy" is a place
+  // Plans: "plans to meet", "planning a rally", "is planned for"; not "vacation plans", "a hastily planned trip".
+  if (w == "plans" || w == "plan") return next == "to";
+  if (w == "planning" || w == "planned") {
+    return next == "to" || next == "a" || next == "an" || next == "for" || (w == "planned" && be_before);
+  }
+  // "set to resume", "is to resume", "going to".
+  if (w == "set" || w == "going") return next == "to";
+  if (w == "to") return previous == "is" || previous == "are";
+  return false;
 }
 
 }  // namespace
@@ -277,45 +355,70 @@ Words WordsBefore(std::string_view text, std::size_t begin, std::size_t reach) {
 
 }  // namespace
 
-bool IsFutureClause(std::string_view text, std::size_t begin, std::size_t end) {
-  // A past verb next to the date ("announced Wednesday", "was read Wednesday night") dates a past event.
+Tense ClauseTense(std::string_view text, std::size_t begin, std::size_t end) {
   const Words before = WordsBefore(text, begin, 40);
   const Words after = SplitWords(text.substr(end, std::min<std::size_t>(16, text.size() - end)));
   const std::size_t n = before.list.size();
+  // "since March": the date lies behind the anchor whatever the verb; "until Tuesday", "as soon as Tuesday",
+  // "as early as Tuesday" lie ahead of it.
+  if (n > 0 && before.list[n - 1] == "since") return Tense::kPast;
+  if (n > 0 && (before.list[n - 1] == "until" || before.list[n - 1] == "till")) {
+    // "Until Thursday, they had not called him a suspect": a past perfect after it looks back.
+    const Words following = SplitWords(text.substr(end, std::min<std::size_t>(40, text.size() - end)));
+    return following.Has("had") ? Tense::kPast : Tense::kFuture;
+  }
+  if (n > 2 && before.list[n - 1] == "as" && (before.list[n - 2] == "soon" || before.list[n - 2] == "early") &&
+      before.list[n - 3] == "as") {
+    return Tense::kFuture;
+  }
   for (std::size_t i = n > 6 ? n - 6 : 0; i < n; ++i) {
-    if (IsFutureMarker(before, i)) return true;  // "will be held Friday": the participle is not past
+    if (IsFutureMarker(before, i)) return Tense::kFuture;  // "will be held Friday": the participle is not past
   }
+  // A past verb next to the date ("announced Wednesday", "began in February") dates a past event.
   for (std::size_t i = n > 3 ? n - 3 : 0; i < n; ++i) {
-    if (IsPastVerb(before.list[i])) return false;
+    if (IsPastVerbAt(before, i)) return Tense::kPast;
   }
-  if (!after.list.empty() && IsPastVerb(after.list.front())) return false;
-  // Further away, a future marker counts only when no past verb stands between it and the date.
+  if (!after.list.empty() && IsPastVerb(after.list.front())) return Tense::kPast;
+  // Further away, a future marker counts only when no past verb stands between it and the date: the main verb of
+  // a report ("announced an agreement to acquire the bank in January") often governs another time.
   const std::string_view clause_text = ClauseAround(text, begin, end);
   const std::size_t clause_begin = static_cast<std::size_t>(clause_text.data() - text.data());
   const std::size_t clause_end = clause_begin + clause_text.size();
   const Words leading = SplitWords(text.substr(clause_begin, begin - clause_begin));
-  for (std::size_t i = leading.list.size(); i > 0; --i) {
-    if (IsPastVerb(leading.list[i - 1])) return false;
-    if (IsFutureMarker(leading, i - 1)) return true;
-  }
-  const Words rest = SplitWords(text.substr(end, clause_end > end ? clause_end - end : 0));
-  for (std::size_t i = 0; i < rest.list.size(); ++i) {
-    if (IsPastVerb(rest.list[i])) return false;
-    if (IsFutureMarker(rest, i)) return true;
-  }
-  return false;
-}
-
-// Past-tense cues, for dates that could fall either side of the anchor ("March 31" in a November article).
-bool IsPastClause(std::string_view text, std::size_t begin, std::size_t end) {
-  const Words clause = SplitWords(ClauseAround(text, begin, end));
-  for (std::string_view w : clause.list) {
-    if (w == "was" || w == "were" || w == "had" || w == "did" || w == "ended" || w == "ago" || w == "rose" ||
-        w == "fell") {
-      return true;
+  bool blocked = false;
+  for (std::size_t i = leading.list.size(); i > 0 && !blocked; --i) {
+    if (IsPastVerbAt(leading, i - 1)) {
+      blocked = true;
+    } else if (IsFutureMarker(leading, i - 1)) {
+      return Tense::kFuture;
     }
   }
-  return false;
+  const Words rest = SplitWords(text.substr(end, clause_end > end ? clause_end - end : 0));
+  for (std::size_t i = 0; i < rest.list.size() && !blocked; ++i) {
+    if (IsPastVerbAt(rest, i)) {
+      blocked = true;
+    } else if (IsFutureMarker(rest, i)) {
+      return Tense::kFuture;
+    }
+  }
+  // Past auxiliaries anywhere in the clause ("was", "had", "ended") make it past.
+  for (const Words* words : {&leading, &rest}) {
+    for (std::string_view w : words->list) {
+      if (w == "was" || w == "were" || w == "had" || w == "did" || w == "ended" || w == "ago" || w == "rose" ||
+          w == "fell") {
+        return Tense::kPast;
+      }
+    }
+  }
+  return Tense::kUnknown;
+}
+
+bool IsFutureClause(std::string_view text, std::size_t begin, std::size_t end) {
+  return ClauseTense(text, begin, end) == Tense::kFuture;
+}
+
+bool IsPastClause(std::string_view text, std::size_t begin, std::size_t end) {
+  return ClauseTense(text, begin, end) == Tense::kPast;
 }
 
 bool ClauseMentions(std::string_view text, std::size_t begin, std::size_t end, std::string_view word) {

@@ -46,8 +46,12 @@ std::string DurationValue(double quantity, DurationUnit unit);  // (3, {'Y',1}) 
 // "early", "the beginning of" → "START"; "late", "the end of" → "END"; "mid" → "MID"; else nullptr.
 const char* EdgeMod(const Words& words);
 
-// Tense of the clause holding text[begin, end): future cues ("will", "next", "is expected") near it, or past ones
-// ("was", "ended", a past verb right before the date). Both can be false.
+// Tense of the clause holding text[begin, end). Cues next to the date decide first ("since" → past; "until", "as
+// soon as", "will", "is expected", "plans to" → future; a past verb right before it → past), then a future cue
+// further away with no past verb between it and the date, then a past auxiliary anywhere in the clause ("was",
+// "had"). kUnknown without any: the caller takes the date nearest the anchor.
+enum class Tense { kUnknown, kPast, kFuture };
+Tense ClauseTense(std::string_view text, std::size_t begin, std::size_t end);
 bool IsFutureClause(std::string_view text, std::size_t begin, std::size_t end);
 bool IsPastClause(std::string_view text, std::size_t begin, std::size_t end);
 bool ClauseMentions(std::string_view text, std::size_t begin, std::size_t end, std::string_view word);

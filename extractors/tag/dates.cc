@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,8 @@ using date_text::DurationValue;
 using date_text::EdgeMod;
 using date_text::IsFutureClause;
 using date_text::IsPastClause;
+using date_text::Tense;
+using date_text::ClauseTense;
 using date_text::ClauseMentions;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -56,7 +59,7 @@ constexpr std::string_view kMonth =
     R"((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)))";
 constexpr std::string_view kWeekday = R"((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))";
 constexpr std::string_view kNumber =
-    R"((?:\d+(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+    R"((?:\d+(?:\.\d+)?(?:\s+1/2\b)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
     R"((?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|)"
     R"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|)"
     R"(sixteen|seventeen|eighteen|nineteen|(?:a\s+|one\s+)?hundred|a\s+few|few|several|many|a\s+couple\s+of|)"
@@ -70,6 +73,8 @@ constexpr std::string_view kApprox =
 constexpr std::string_view kEdge =
     R"((?:(?i:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+)?)";
 constexpr std::string_view kYear = R"((?:19|20)\d\d\b)";
+// "(of) this year", "last year", "next year" after a month: the month of that year.
+constexpr std::string_view kYearWords = R"((?:(?i:of)\s+)?(?i:this|last|next)\s+(?i:year)\b)";
 // Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".
 constexpr std::string_view kSpelledYear =
     R"((?:(?i:nineteen)[\s-]+(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
@@ -99,6 +104,7 @@ enum class Kind {
   kClockTime,
   kVague,
   kHoliday,
+  kAnaphoric,
 };
 
 struct RuleSpec {
@@ -111,11 +117,16 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kIsoDate, R"(\b(?:19|20)\d\d-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?\b)"},
       {Kind::kCompactDate, R"(\b(?:19|20)\d\d[01]\d[0-3]\d\b)"},
       {Kind::kSlashDate, R"(\b[01]?\d/[0-3]?\d/(?:\d\d\d\d|\d\d)\b)"},
-      {Kind::kMonthDay, R"(\b{EDGE}{MONTH}\s*[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s*{YEAR})?)"},
-      {Kind::kDayMonth, R"(\b(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH}(?:\.?,?\s*{YEAR})?)"},
+      // "Saturday, April 25", "last Oct. 23", "May 5 last year": the weekday and the year words are part of it.
+      {Kind::kMonthDay,
+       R"(\b(?:{WEEKDAY},?\s+)?(?:(?i:last|this|next)\s+)?{EDGE}{MONTH}\s*[0-3]?\d(?:st|nd|rd|th)?\b)"
+       R"((?:,?\s*{YEAR}|\s+{YEAR_WORDS})?)"},
+      {Kind::kDayMonth,
+       R"(\b(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH})"
+       R"((?:\.?,?\s*{YEAR}|\s+{YEAR_WORDS})?)"},
       {Kind::kMonth,
        R"(\b{EDGE}(?:(?i:this|last|next|the\s+month\s+of)\s+)?{MONTH})"
-       R"((?:,?\s+(?:(?i:of)\s+)?(?:{YEAR}|{SPELLED_YEAR}))?)"},
+       R"((?:,?\s+(?:(?i:of)\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+{YEAR_WORDS})?)"},
       {Kind::kWeekOf, R"(\b(?i:the\s+week\s+of)\s+{MONTH}\s*[0-3]?\d\b)"},
       {Kind::kWeekday,
        R"(\b(?:(?i:last|next|this|early|late|every|each)\s+)?{WEEKDAY}s?\b)"
@@ -128,7 +139,8 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kYear, R"(\b(?:(?i:the\s+year)\s+)?{SPELLED_YEAR})"},
       {Kind::kDecade, R"((?:\b{EDGE}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:19|20)\d0|'\d0)'?s\b)"},
       {Kind::kQuarter,
-       R"(\b(?:(?i:the)\s+)?(?:{YEAR}\s+)?(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|)"
+       R"(\b(?:(?i:the)\s+|(?i:this|last|next)\s+(?i:year)'s\s+|{YEAR}'s\s+)?(?:{YEAR}\s+)?)"
+       R"((?:(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|)"
        R"(current|previous|next|this|same|year-earlier|year-ago|most\s+recent|fiscal)[\s-]+)*)"
        R"((?i:quarter|half|period)\b(?:\s+(?i:of)\s+(?:(?:(?i:fiscal)\s+)?{YEAR}|(?i:this|last|next|the)\s+year\b))?)"},
       {Kind::kDeictic,
@@ -142,14 +154,14 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kSeason,
        R"(\b{EDGE}(?:(?i:the|this|last|next|past|coming|this\s+past|this\s+coming)\s+)?)"
        R"((?i:spring|summer|autumn|fall|winter)\b)"
-       R"((?:\s+(?:(?i:of)\s+)?{YEAR})?)"},
+       R"((?:\s+(?:(?i:of)\s+)?(?:{YEAR}|{SPELLED_YEAR}))?)"},
       {Kind::kAgo,
        R"(\b{APPROX}{NUMBER}[\s-]+{UNIT}\s+(?i:ago|earlier|later|from\s+now)\b)"},
       {Kind::kAgo, R"(\b(?:(?i:the)\s+)?(?i:year|month|week|day)-(?i:earlier|ago)\b(?:\s+(?i:period|quarter)\b)?)"},
       {Kind::kDuration,
        R"(\b{APPROX}(?:(?i:the|each\s+of\s+the)\s+)?(?:(?i:first|last|past|next|coming|previous|following|)"
        R"(final|latest|initial|full|entire|whole|recent|other)\s+)?{NUMBER}(?:\s+(?i:to|or)\s+{NUMBER})?)"
-       R"([\s-]+{UNIT}\b)"},
+       R"([\s-]+{UNIT}\b(?:\s+(?i:and\s+a\s+half)\b)?)"},
       {Kind::kVagueSpan,
        R"(\b(?:(?i:the)\s+)?(?i:past|last|next|coming|recent|previous|following)\s+)"
        R"((?i:years|months|weeks|days|decades|hours)\b)"},
@@ -166,15 +178,21 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kVague,
        R"(\b(?i:now|currently|current|(?:more\s+)?recently|lately|presently|nowadays|)"
        R"(the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|recent\s+years)\b)"},
+      // "that year", "later that day", "the same month": the one the article last named.
+      {Kind::kAnaphoric,
+       R"(\b(?:(?i:earlier|later)\s+)?(?i:that|that\s+same|the\s+same)\s+(?i:year|month|day)\b)"},
       {Kind::kHoliday,
-       R"(\b(?:Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)?|Thanksgiving(?:\s+Day)?|)"
-       R"(Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b)"},
+       R"(\b(?:(?i:last|next|this)\s+)?)"
+       R"((?:Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)?|Thanksgiving(?:\s+Day)?|)"
+       R"(Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Good\s+Friday|)"
+       R"(Easter(?:\s+Sunday|\s+Monday|\s+(?i:week))?)\b)"},
   };
 }
 
 std::string Expand(std::string pattern) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 8> kClasses = {{
+  static const std::array<std::pair<std::string_view, std::string_view>, 9> kClasses = {{
       {"{SPELLED_YEAR}", kSpelledYear},
+      {"{YEAR_WORDS}", kYearWords},
       {"{MONTH}", kMonth},
       {"{WEEKDAY}", kWeekday},
       {"{NUMBER}", kNumber},
@@ -202,6 +220,9 @@ struct Timex {
   bool anchored = false;
   bool names_quarter = false;  // an explicit quarter that later "the quarter" refers back to
   std::size_t skip_front = 0;  // bytes of the match left out of the mention (TimeML drops "the" before adjectives)
+  std::size_t skip_back = 0;   // likewise at the end ("three days later": "later" is a signal)
+  bool anaphoric = false;      // "that year": refers back, so it is no new referent
+  bool frame = false;          // "today", "Monday": the time of reporting, no referent for "that year"
 };
 
 struct YearQuarter {
@@ -213,10 +234,14 @@ YearQuarter ShiftQuarter(YearQuarter q, int by) {
   return {index / 4, index % 4 + 1};
 }
 
-// What earlier mentions of the same article tell later ones: "the quarter" is the quarter last named.
+// What earlier mentions of the same article tell later ones: "the quarter" is the quarter last named, "that
+// year" the year last named, "later that day" the day last named.
 struct ScanState {
   std::optional<YearQuarter> last_quarter;
   std::size_t last_quarter_end = 0;
+  std::string last_year;   // "1998"
+  std::string last_month;  // "1998-10"
+  std::string last_day;    // "1998-10-23"
 };
 
 struct Match {
@@ -227,6 +252,11 @@ struct Match {
   ScanState* state = nullptr;
   std::string_view Span() const { return text.substr(begin, end - begin); }
 };
+
+// Drops the first word of the match from the mention ("last Oct. 23" → "Oct. 23").
+void SkipFirstWord(const Words& words, Timex* timex) {
+  if (words.list.size() > 1) timex->skip_front = static_cast<std::size_t>(words.list[1].data() - words.lower.data());
+}
 
 // Drops a leading "the" when what follows is an adjective phrase ("the 30-day review" → "30-day").
 void SkipLeadingThe(const Words& words, Timex* timex) {
@@ -280,11 +310,12 @@ int YearFor(const Match& m, int month, int day) {
   const CivilDay anchor = *m.anchor;
   const long anchor_days = DaysFromCivil(anchor);
   auto days = [&](int year) { return DaysFromCivil({year, month, std::min(day, DaysInMonth(year, month))}); };
-  if (IsDateline(m) || IsPastClause(m.text, m.begin, m.end)) {
+  const Tense tense = IsDateline(m) ? Tense::kPast : ClauseTense(m.text, m.begin, m.end);
+  if (tense == Tense::kPast) {
     const long slack = IsDateline(m) ? 3 : kSlackDays;  // a dateline may run a time zone ahead of the anchor
     return days(anchor.year) <= anchor_days + slack ? anchor.year : anchor.year - 1;
   }
-  if (IsFutureClause(m.text, m.begin, m.end)) {
+  if (tense == Tense::kFuture) {
     return days(anchor.year) >= anchor_days - kSlackDays ? anchor.year : anchor.year + 1;
   }
   return NearestYear(m.anchor, month, day);
@@ -321,6 +352,15 @@ std::optional<int> FindYear(const Words& words) {
   return SpelledYear(words);
 }
 
+// "this year", "last year", "next year" written after a month: that year (nullopt without them or an anchor).
+std::optional<int> YearFromWords(const Match& m, const Words& words) {
+  if (!m.anchor || !words.Has("year")) return std::nullopt;
+  if (words.Has("last")) return m.anchor->year - 1;
+  if (words.Has("next")) return m.anchor->year + 1;
+  if (words.Has("this")) return m.anchor->year;
+  return std::nullopt;
+}
+
 std::optional<Timex> MonthDay(const Match& m, const Words& words) {
   int month = 0;
   std::optional<int> day;
@@ -338,7 +378,24 @@ std::optional<Timex> MonthDay(const Match& m, const Words& words) {
   std::optional<int> year = FindYear(words);
   if (!year) {
     timex.anchored = true;
-    year = YearFor(m, month, *day);
+    year = YearFromWords(m, words);
+  }
+  if (!year) {
+    const std::string_view first = words.list[0];
+    if (first == "last" || first == "this" || first == "next") {
+      // "last Oct. 23": the most recent one; TimeML leaves the adverb out of the span.
+      SkipFirstWord(words, &timex);
+      if (m.anchor) {
+        const int this_year = m.anchor->year;
+        const bool ahead = DaysFromCivil({this_year, month, std::min(*day, DaysInMonth(this_year, month))}) >
+                           DaysFromCivil(*m.anchor);
+        year = this_year + (first == "last" && ahead ? -1 : first == "next" && !ahead ? 1 : 0);
+      } else {
+        year = 0;
+      }
+    } else {
+      year = YearFor(m, month, *day);
+    }
   }
   if (*year != 0 && !IsValidDay(*year, month, *day)) return std::nullopt;
   timex.value = DayOrUnknown(*year, month, *day);
@@ -367,7 +424,8 @@ std::optional<Timex> Month(const Match& m, const Words& words) {
   if (month_at == words.list.size()) return std::nullopt;
   const int month = MonthIndex(words.list[month_at]);
   std::optional<int> year = FindYear(words);
-  const bool qualified = month_at > 0 || year;
+  const std::optional<int> year_from_words = YearFromWords(m, words);
+  const bool qualified = month_at > 0 || year || words.Has("year");
   std::string_view surface = m.Span();
   // A lone "May" or "March" is a verb unless a preposition introduces it; lone abbreviations are rarely months.
   const bool ambiguous = words.list[month_at] == "may" || words.list[month_at] == "march" ||
@@ -381,6 +439,13 @@ std::optional<Timex> Month(const Match& m, const Words& words) {
       words.list[month_at].size() > 4) {
     return std::nullopt;
   }
+  // "Jan Kavan", "and May Chen": before a capitalized word and after no temporal preposition, a given name.
+  if (!qualified && m.end + 1 < m.text.size() && m.text[m.end] == ' ' &&
+      std::isupper(static_cast<unsigned char>(m.text[m.end + 1])) && surface.back() != '.' &&
+      !PrecededByWord(m, {"in", "since", "until", "till", "by", "from", "through", "during", "before", "after",
+                          "of", "last", "next", "this", "early", "late", "mid"})) {
+    return std::nullopt;
+  }
   Timex timex;
   timex.mod = EdgeMod(words);
   if (!year) {
@@ -390,15 +455,17 @@ std::optional<Timex> Month(const Match& m, const Words& words) {
     const bool next = words.Has("next");
     const CivilDay a = *m.anchor;
     int y = NearestYear(m.anchor, month, 15);
-    if (IsFutureClause(m.text, m.begin, m.end)) {
+    const Tense tense = ClauseTense(m.text, m.begin, m.end);
+    if (tense == Tense::kFuture) {
       y = month >= a.month ? a.year : a.year + 1;
-    } else if (IsPastClause(m.text, m.begin, m.end)) {
+    } else if (tense == Tense::kPast) {
       y = month <= a.month ? a.year : a.year - 1;
     }
-    if (last) y = month < m.anchor->month ? m.anchor->year : m.anchor->year - 1;
+    // "last February" said in March is a year ago: the February just past would be "last month".
+    if (last) y = month < m.anchor->month - 1 ? m.anchor->year : m.anchor->year - 1;
     if (next) y = month > m.anchor->month ? m.anchor->year : m.anchor->year + 1;
     if (words.Has("this")) y = m.anchor->year;
-    year = y;
+    year = year_from_words.value_or(y);
   }
   timex.value = FormatMonth(*year, month);
   return timex;
@@ -438,6 +505,8 @@ std::optional<Timex> Weekday(const Match& m, const Words& words) {
   }
   if (!weekday) return std::nullopt;
   const char* part = PartOfDay(words);
+  // "Tuesday nights": every Tuesday night.
+  if (part && words.list.back().ends_with('s')) plural = true;
   Timex timex;
   if (plural || words.Has("every") || words.Has("each")) {
     timex.type = "SET";
@@ -445,6 +514,7 @@ std::optional<Timex> Weekday(const Match& m, const Words& words) {
     return timex;
   }
   timex.anchored = true;
+  timex.frame = true;
   if (!m.anchor) {
     timex.value = "XXXX-WXX-" + std::to_string(weekday);
   } else {
@@ -560,13 +630,22 @@ std::optional<Timex> Quarter(const Match& m, const Words& words) {
   }
   const bool year_earlier = words.Has("earlier") || words.Has("ago");
   const bool modified = ordinal || words.list.size() > 1;
+  // "the last half of 1989": the second half.
+  if (half && !ordinal && words.Has("last") && FindYear(words)) ordinal = 2;
+  // Results news, once a quarter has been named: "the 1988 period", "the latest period" are the quarter reported
+  // (that year).
+  const bool reported_period =
+      period && (FindYear(words) || words.Has("latest")) && m.state && m.state->last_quarter.has_value();
   // "a quarter of the market", "half the tariff", "the period": not dates.
-  if (!modified || (half && !ordinal) || (period && !year_earlier)) return std::nullopt;
+  if (!modified || (half && !ordinal) || (period && !year_earlier && !reported_period)) return std::nullopt;
   if (half && ordinal > 2) return std::nullopt;
   Timex timex;
   std::optional<int> year = FindYear(words);
-  if (!year && words.Has("last") && words.Has("year")) year = m.anchor ? m.anchor->year - 1 : 0;
-  if (!year && words.Has("next") && words.Has("year")) year = m.anchor ? m.anchor->year + 1 : 0;
+  // "last year's quarter", "this year's third quarter", "the fourth quarter of next year".
+  const bool year_words = words.Has("year") || words.Has("year's");
+  if (!year && year_words && words.Has("last")) year = m.anchor ? m.anchor->year - 1 : 0;
+  if (!year && year_words && words.Has("next")) year = m.anchor ? m.anchor->year + 1 : 0;
+  if (!year && words.Has("year's") && words.Has("this")) year = m.anchor ? m.anchor->year : 0;
   if (!year && !m.anchor) {
     if (!ordinal) return std::nullopt;
     timex.value = std::string("XXXX-") + (half ? "H" : "Q") + std::to_string(ordinal);
@@ -593,8 +672,8 @@ std::optional<Timex> Quarter(const Match& m, const Words& words) {
   if (half) return std::nullopt;
   // News about results: "the quarter", "the latest quarter" is the one last named, else the last one reported.
   YearQuarter q = ReferenceQuarter(m).value_or(ShiftQuarter(current, -1));
-  if (words.Has("current") || words.Has("this")) q = current;
-  if (words.Has("next")) q = ShiftQuarter(current, 1);
+  if (!year_words && (words.Has("current") || words.Has("this"))) q = current;
+  if (!year_words && words.Has("next")) q = ShiftQuarter(current, 1);
   if (words.Has("previous")) q = ShiftQuarter(current, -2);
   if (year_earlier) q = ShiftQuarter(q, -4);
   if (year) q.year = *year;  // "the 1988 quarter": the quarter in question, that year
@@ -612,6 +691,7 @@ std::optional<Timex> Deictic(const Match& m, const Words& words) {
   if (words.Has("overnight")) offset = -1;
   Timex timex;
   timex.anchored = true;
+  timex.frame = true;
   timex.value = FormatDay(AddDays(*m.anchor, offset));
   if (const char* part = PartOfDay(words)) {
     timex.value += std::string("T") + part;
@@ -620,8 +700,17 @@ std::optional<Timex> Deictic(const Match& m, const Words& words) {
   return timex;
 }
 
+// "the year ended March 31", "the year ending tomorrow": a fiscal year, twelve months long.
+bool FollowedByEnded(const Match& m) {
+  const std::string_view after = m.text.substr(m.end, std::min<std::size_t>(8, m.text.size() - m.end));
+  return after.starts_with(" ended ") || after.starts_with(" ending ");
+}
+
 std::optional<Timex> RelativeUnit(const Match& m, const Words& words) {
   std::string_view unit = words.list.back();
+  if (words.list.size() == 2 && words.list[0] == "the" && unit == "year" && FollowedByEnded(m)) {
+    return Timex{"P1Y", "DURATION", nullptr, false};
+  }
   const bool the = words.Has("the");
   const bool last = words.Has("last") || words.Has("past") || words.Has("previous") || words.Has("prior");
   const bool next = words.Has("next") || words.Has("coming") || words.Has("following");
@@ -634,6 +723,27 @@ std::optional<Timex> RelativeUnit(const Match& m, const Words& words) {
     std::optional<DurationUnit> du = UnitOf(unit);
     if (!du) return std::nullopt;
     return Timex{DurationValue(1, *du), "DURATION", nullptr, true};
+  }
+  // "the following year", "the previous month" in a narrative: next to the year or month last named ("On May
+  // 22, 1995, he was promoted, and the following year ..."), else to the anchor's.
+  const bool relative = words.Has("following") || words.Has("previous") || words.Has("prior");
+  if (relative && the && m.state && (unit == "year" || unit == "month")) {
+    const std::string& referent = unit == "year" ? m.state->last_year : m.state->last_month;
+    if (!referent.empty()) {
+      const int shift = words.Has("following") ? 1 : -1;
+      Timex timex;
+      timex.anchored = true;
+      timex.anaphoric = true;
+      timex.mod = mod;
+      if (unit == "year") {
+        timex.value = FormatYear(ToInt(referent) + shift);
+      } else {
+        const CivilDay named{ToInt(referent.substr(0, 4)), ToInt(referent.substr(5, 2)), 1};
+        const CivilDay month = AddMonths(named, shift);
+        timex.value = FormatMonth(month.year, month.month);
+      }
+      return timex;
+    }
   }
   if (!m.anchor) return std::nullopt;
   const CivilDay anchor = *m.anchor;
@@ -735,6 +845,17 @@ std::optional<Timex> Ago(const Match& m, const Words& words) {
   std::optional<DurationUnit> unit = UnitOf(words.list[at]);
   if (!unit) return std::nullopt;
   const bool forward = words.list.back() == "later" || words.list.back() == "now";
+  // "three days later": later than an event of the story, not the anchor. TimeML tags the duration and leaves
+  // "later" out as a signal.
+  if (words.list.back() == "later" && words.list.size() > 2) {
+    Timex timex{DurationValue(*quantity, *unit), "DURATION", nullptr, false};
+    const std::string_view unit_word = words.list[words.list.size() - 2];
+    const std::size_t unit_end = static_cast<std::size_t>(unit_word.data() - words.lower.data()) + unit_word.size();
+    timex.skip_back = words.lower.size() - unit_end;
+    return timex;
+  }
+  // "several years ago", "a few months ago": some time in the past, no more precise.
+  if (*quantity == kVague && words.list.back() == "ago") return Timex{"PAST_REF", "DATE", nullptr, true};
   if (!m.anchor || *quantity == kVague || *quantity != std::floor(*quantity)) {
     return Timex{DurationValue(*quantity, *unit), "DURATION", nullptr, false};
   }
@@ -796,7 +917,9 @@ std::optional<Timex> Duration(const Match&, const Words& words) {
   }
   Timex timex;
   timex.type = "DURATION";
-  timex.value = DurationValue(*quantity, *unit);
+  // "a minute and a half"
+  const bool and_a_half = words.list.size() >= 3 && words.list.back() == "half" && words.Has("and");
+  timex.value = DurationValue(*quantity + (and_a_half ? 0.5 : 0), *unit);
   const std::string_view first = words.list[0];
   const std::size_t unit_offset = static_cast<std::size_t>(words.list[at].data() - words.lower.data());
   if (first == "the" && at == 2 && unit_offset > 0 && words.lower[unit_offset - 1] == '-') {
@@ -905,48 +1028,102 @@ std::optional<Timex> ClockTime(const Match& m, const Words& words) {
   return timex;
 }
 
-std::optional<Timex> Vague(const Match&, const Words& words) {
+// "Now, he says, ...": a sentence opened by "Now" and a comma is a discourse marker, not a time.
+bool IsDiscourseNow(const Match& m, const Words& words) {
+  if (words.list.size() != 1 || words.list[0] != "now") return false;
+  if (m.end >= m.text.size() || m.text[m.end] != ',') return false;
+  std::size_t i = m.begin;
+  while (i > 0 && (m.text[i - 1] == ' ' || m.text[i - 1] == '"' || m.text[i - 1] == '`' || m.text[i - 1] == '\'')) --i;
+  return i == 0 || m.text[i - 1] == '.' || m.text[i - 1] == '\n' || m.text[i - 1] == '!' || m.text[i - 1] == '?';
+}
+
+std::optional<Timex> Vague(const Match& m, const Words& words) {
   const std::string_view first = words.list[0];
   const std::string_view last = words.list.back();
+  if (IsDiscourseNow(m, words)) return std::nullopt;
   if (last == "future" || first == "soon") return Timex{"FUTURE_REF", "DATE", nullptr, true};
-  if (last == "past" || first == "recently" || first == "recent" || first == "lately" || first == "previously" ||
+  if (last == "past" || words.Has("recently") || first == "recent" || first == "lately" || first == "previously" ||
       first == "formerly") {
     return Timex{"PAST_REF", "DATE", nullptr, true};
   }
   return Timex{"PRESENT_REF", "DATE", nullptr, true};
 }
 
+// Easter Sunday of `year` (Gregorian; the anonymous "Meeus/Jones/Butcher" algorithm).
+CivilDay EasterSunday(int year) {
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, mm = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * mm + 114) / 31;
+  const int day = (h + l - 7 * mm + 114) % 31 + 1;
+  return {year, month, day};
+}
+
+// The `nth` (1-based) `weekday` (1 = Monday) of a month.
+CivilDay NthWeekday(int year, int month, int weekday, int nth) {
+  const int first = IsoWeekday({year, month, 1});
+  return {year, month, 1 + (weekday - first + 7) % 7 + 7 * (nth - 1)};
+}
+
 std::optional<Timex> Holiday(const Match& m, const Words& words) {
-  int month = 0;
-  int day = 0;
-  if (words.Has("christmas")) month = 12, day = words.Has("eve") ? 24 : 25;
-  if (words.Has("new")) month = words.Has("eve") ? 12 : 1, day = words.Has("eve") ? 31 : 1;
-  if (words.Has("independence")) month = 7, day = 4;
-  if (words.Has("veterans")) month = 11, day = 11;
-  const bool thanksgiving = words.Has("thanksgiving");
-  const bool labor = words.Has("labor");
-  const bool memorial = words.Has("memorial");
-  if (thanksgiving) month = 11;
-  if (labor) month = 9;
-  if (memorial) month = 5;
-  if (!month) return std::nullopt;
-  int year = NearestYear(m.anchor, month, day ? day : 15);
-  if (year == 0) {
-    if (!day) return std::nullopt;
-    return Timex{DayOrUnknown(0, month, day), "DATE", nullptr, false};
-  }
-  if (!day) {
-    // Rules of the US calendar: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of
-    // September, Memorial Day the last Monday of May.
-    const int first_weekday = IsoWeekday({year, month, 1});
-    if (thanksgiving) day = 1 + (4 - first_weekday + 7) % 7 + 21;
-    if (labor) day = 1 + (1 - first_weekday + 7) % 7;
-    if (memorial) {
-      const int last_weekday = IsoWeekday({year, month, 31});
-      day = 31 - (last_weekday - 1);
+  // The holiday's day in a given year, by the rules of the US and Western Christian calendars. ("Election Day" is
+  // left out: other countries' elections fall on other days.)
+  std::optional<CivilDay> (*day_in)(int, const Words&) = [](int year, const Words& w) -> std::optional<CivilDay> {
+    if (w.Has("christmas")) return CivilDay{year, 12, w.Has("eve") ? 24 : 25};
+    if (w.Has("new")) return w.Has("eve") ? CivilDay{year, 12, 31} : CivilDay{year, 1, 1};
+    if (w.Has("independence")) return CivilDay{year, 7, 4};
+    if (w.Has("veterans")) return CivilDay{year, 11, 11};
+    if (w.Has("thanksgiving")) return NthWeekday(year, 11, 4, 4);  // fourth Thursday of November
+    if (w.Has("labor")) return NthWeekday(year, 9, 1, 1);          // first Monday of September
+    if (w.Has("memorial")) {                                        // last Monday of May
+      return CivilDay{year, 5, 31 - (IsoWeekday({year, 5, 31}) - 1)};
     }
+    if (w.Has("easter") || w.Has("good")) {
+      const CivilDay easter = EasterSunday(year);
+      return AddDays(easter, w.Has("good") ? -2 : w.Has("monday") ? 1 : 0);
+    }
+    return std::nullopt;
+  };
+  if (!day_in(2000, words)) return std::nullopt;
+  const bool week = words.Has("week");
+  auto format = [&](CivilDay day) { return week ? FormatWeek(IsoWeekOf(day)) : FormatDay(day); };
+  if (!m.anchor) {
+    // Fixed-date holidays can still be written without a year.
+    const bool fixed = words.Has("christmas") || words.Has("new") || words.Has("independence") || words.Has("veterans");
+    if (!fixed) return std::nullopt;
+    const CivilDay day = *day_in(2000, words);
+    return Timex{DayOrUnknown(0, day.month, day.day), "DATE", nullptr, false};
   }
-  return Timex{FormatDay({year, month, day}), "DATE", nullptr, true};
+  const long anchor = DaysFromCivil(*m.anchor);
+  const bool last = words.Has("last");
+  const bool next = words.Has("next");
+  std::optional<CivilDay> best;
+  long best_distance = 0;
+  for (int year = m.anchor->year - 1; year <= m.anchor->year + 1; ++year) {
+    const CivilDay day = *day_in(year, words);
+    const long offset = DaysFromCivil(day) - anchor;
+    if ((last && offset >= 0) || (next && offset <= 0)) continue;
+    // As for month-days: the nearest, a day ahead counting twice as far as one behind; "last"/"next" the nearest
+    // on their side.
+    const long distance = offset > 0 ? 2 * offset : -offset;
+    if (!best || distance < best_distance) best = day, best_distance = distance;
+  }
+  return Timex{format(*best), "DATE", nullptr, true};
+}
+
+std::optional<Timex> Anaphoric(const Match& m, const Words& words) {
+  if (!m.state) return std::nullopt;
+  // A bare "that day" is as often a generic day ("trades made that day", "that day will come") as a date.
+  if (words.Has("day") && words.list.size() == 2) return std::nullopt;
+  const std::string& referent = words.Has("year") ? m.state->last_year
+                                : words.Has("month") ? m.state->last_month
+                                                     : m.state->last_day;
+  if (referent.empty()) return std::nullopt;  // nothing named before: leave it rather than guess
+  Timex timex{referent, "DATE", nullptr, true};
+  timex.anaphoric = true;
+  if (words.list[0] == "earlier") timex.mod = words.Has("day") ? nullptr : "START";
+  if (words.list[0] == "later") timex.mod = words.Has("day") ? nullptr : "END";
+  return timex;
 }
 
 std::optional<Timex> IsoDate(const Match&, const Words& words) {
@@ -1014,6 +1191,7 @@ std::optional<Timex> Normalize(Kind kind, const Match& m) {
     case Kind::kClockTime: return ClockTime(m, words);
     case Kind::kVague: return Vague(m, words);
     case Kind::kHoliday: return Holiday(m, words);
+    case Kind::kAnaphoric: return Anaphoric(m, words);
   }
   return std::nullopt;
 }
@@ -1073,9 +1251,10 @@ class DateTagger final : public TaggerFamily {
         continue;
       }
       Remember(*timex, match.end, &state);
-      match.begin += timex->skip_front;
-      out->push_back(ToMention(match, *timex));
       pos = std::max(match.end, begin + 1);
+      match.begin += timex->skip_front;
+      match.end -= timex->skip_back;
+      out->push_back(ToMention(match, *timex));
     }
   }
 
@@ -1100,6 +1279,14 @@ class DateTagger final : public TaggerFamily {
 
   static void Remember(const Timex& timex, std::size_t end, ScanState* state) {
     const std::string& v = timex.value;
+    // Referents for "that year" and the like: dates named in the text, not the reporting day ("today", "Monday").
+    if (std::strcmp(timex.type, "DATE") == 0 && v.size() >= 4 && IsDigits(v.substr(0, 4)) && !timex.anaphoric) {
+      if (!timex.frame) state->last_year = v.substr(0, 4);
+      if (v.size() >= 7 && v[4] == '-' && IsDigits(v.substr(5, 2))) {
+        if (!timex.frame) state->last_month = v.substr(0, 7);
+        if (v.size() == 10 && IsDigits(v.substr(8, 2))) state->last_day = v;
+      }
+    }
     if (timex.names_quarter && v.size() == 7 && v[5] == 'Q' && IsDigits(v.substr(0, 4))) {
       state->last_quarter = YearQuarter{ToInt(v.substr(0, 4)), v[6] - '0'};
       state->last_quarter_end = end;

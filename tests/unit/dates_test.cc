@@ -79,6 +79,7 @@ TEST_CASE("absolute dates in the common news forms") {
   CHECK(ValueOf("Filed 20 May. 2025 in Geneva.", "20 May. 2025") == "2025-05-20");
   CHECK(ValueOf("It ended 2 February 2024.", "2 February 2024") == "2024-02-02");
   CHECK(ValueOf("Trading closed 11/02/89 early.", "11/02/89") == "1989-11-02");
+  CHECK(ValueOf("Trading closed 1/2/98 early.", "1/2/98") == "1998-01-02");
   CHECK(ValueOf("Revised 19980303 by the desk.", "19980303") == "1998-03-03");
   CHECK(ValueOf("Tariffs rose in 2019 sharply.", "2019") == "2019");
   CHECK(ValueOf("The FY2026 budget request.", "FY2026") == "FY2026");
@@ -142,6 +143,7 @@ TEST_CASE("deictic and relative expressions resolve against the anchor") {
   CHECK(ValueOf("Output peaked three years ago.", "three years ago") == "2022");
   CHECK(ValueOf("Talks are set for the week of June 9.", "the week of June 9") == "2025-W24");
   CHECK(ValueOf("Exports fell last fall.", "last fall") == "2024-FA");
+  CHECK(ValueOf("It was the winter of nineteen ninety-four.", "the winter of nineteen ninety-four") == "1994-WI");
 }
 
 TEST_CASE("quarters and halves") {
@@ -180,12 +182,21 @@ TEST_CASE("sets") {
   CHECK(weekly.value["timex_type"] == "SET");
   CHECK(ValueOf("Prices are published daily.", "daily") == "P1D");
   CHECK(ValueOf("They meet every Tuesday.", "every Tuesday") == "XXXX-WXX-2");
+  const Mention nights = Find(Tag("Flights leave Bombay on Tuesday nights."), "Tuesday nights");
+  CHECK(nights.value["value"] == "XXXX-WXX-2TNI");
+  CHECK(nights.value["timex_type"] == "SET");
 }
 
 TEST_CASE("holidays, seasons and decades") {
   CHECK(ValueOf("Talks resume after Thanksgiving.", "Thanksgiving", "2025-11-01") == "2025-11-27");
   CHECK(ValueOf("Talks stalled over Christmas.", "Christmas", "2025-01-05") == "2024-12-25");
   CHECK(ValueOf("Talks resume this summer.", "this summer") == "2025-SU");
+  CHECK(ValueOf("Elian was found last Thanksgiving.", "last Thanksgiving", "2000-02-10") == "1999-11-25");
+  CHECK(ValueOf("Shops close next Christmas.", "next Christmas", "2025-01-05") == "2025-12-25");
+  CHECK(ValueOf("Protesters prayed as Easter week began.", "Easter week", "2000-04-17") == "2000-W16");
+  CHECK(ValueOf("Markets are shut on Good Friday.", "Good Friday", "2025-04-10") == "2025-04-18");
+  CHECK(ValueOf("The ceasefire held over Easter.", "Easter", "1998-04-20") == "1998-04-12");
+  CHECK_FALSE(Tagged("NATO expands into Eastern Europe.", "Easter"));
   const Mention decade = Find(Tag("Exports boomed in the late 1980s."), "the late 1980s");
   CHECK(decade.value["value"] == "198");
   CHECK(decade.value["mod"] == "END");
@@ -198,11 +209,152 @@ TEST_CASE("vague references") {
   CHECK(ValueOf("In the future, exports may grow.", "the future") == "FUTURE_REF");
 }
 
+TEST_CASE("tense: the nearest cue decides the year of a month or day without one") {
+  // A passive participle after "be" is not a past verb: the clause is about the future.
+  CHECK(ValueOf("Collins will be named commander for a mission in December.", "December", "1998-03-04") == "1998-12");
+  // "since" always looks back, whatever future word is around.
+  CHECK(ValueOf("The carrier, scheduled to return, has been on patrol since March.", "March", "1990-08-13") ==
+        "1990-03");
+  // A past verb right before the month dates a past event.
+  CHECK(ValueOf("The ratification process began in February.", "February", "1998-12-03") == "1998-02");
+  // "-ed" adjectives before a noun are no past verbs: "the reduced dividend is payable Dec. 15".
+  CHECK(ValueOf("The reduced dividend is payable Dec. 15 to holders.", "Dec. 15", "1989-11-02") == "1989-12-15");
+  CHECK(ValueOf("It would be paid on a still unspecified date in January.", "January", "1989-10-26") == "1990-01");
+}
+
+TEST_CASE("weekdays: deadlines and plans point ahead, places and nouns do not") {
+  // 2000-04-03 is a Monday.
+  CHECK(ValueOf("Officials postponed until Tuesday any action on the case.", "Tuesday", "2000-04-03") == "2000-04-04");
+  CHECK(ValueOf("The father could come as early as Tuesday.", "Tuesday", "2000-04-03") == "2000-04-04");
+  CHECK(ValueOf("The group could leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-03") == "2000-04-04");
+  CHECK(ValueOf("The peace process is set to resume Monday in Belfast.", "Monday", "1998-03-22") == "1998-03-23");
+  CHECK(ValueOf("Navigation Mixte is to resume trading in Paris Tuesday.", "Tuesday", "1989-10-27") == "1989-10-31");
+  CHECK(ValueOf("Protesters were planning to drive around the airport on Monday.", "Monday", "2000-01-07") ==
+        "2000-01-10");
+  // "Until Thursday, they had not …": a past perfect after "until" looks back.
+  CHECK(ValueOf("Until Thursday, they had not called Kopp a suspect.", "Thursday", "1999-05-07") == "1999-05-06");
+  // "next to the embassy" is a place, "vacation plans" a noun: neither makes the sentence future.
+  CHECK(ValueOf("Hundreds were wounded in the blast next to the embassy on Friday.", "Friday", "1998-08-08") ==
+        "1998-08-07");
+  CHECK(ValueOf("On Friday, when Albright set aside vacation plans, the warning was lifted.", "Friday",
+                "1998-08-17") == "1998-08-14");
+}
+
+TEST_CASE("a weekday before a month and day is part of that date") {
+  const Mention saturday = Find(Tag("The rally will be held Saturday, April 25 in Albany.", "1998-04-24"),
+                                "Saturday, April 25");
+  CHECK(saturday.value["value"] == "1998-04-25");
+  CHECK(ValueOf("He resigned Friday Oct. 13 after the vote.", "Friday Oct. 13", "1989-10-27") == "1989-10-13");
+  CHECK(ValueOf("Talks end Monday, 26 October.", "Monday, 26 October", "1998-10-25") == "1998-10-26");
+}
+
+TEST_CASE("'last' before a full date is the most recent such day and stays out of the span") {
+  const Mentions mentions = Tag("He was shot to death last Oct. 23 at his home.", "1999-04-19");
+  CHECK(Find(mentions, "Oct. 23").value["value"] == "1998-10-23");
+  for (const Mention& m : mentions) CHECK(m.text.find("last") == std::string::npos);
+}
+
+TEST_CASE("a month followed by this, last or next year") {
+  CHECK(ValueOf("The process began in February this year.", "February this year", "1998-12-03") == "1998-02");
+  CHECK(ValueOf("They join in April next year.", "April next year", "1998-12-03") == "1999-04");
+  CHECK(ValueOf("Prices peaked in June last year.", "June last year", "1998-02-19") == "1997-06");
+  CHECK(ValueOf("The vote came on May 5 last year.", "May 5 last year", "1998-02-19") == "1997-05-05");
+  // "May" as a verb before "last year" is no month.
+  CHECK_FALSE(Tagged("Officials say they may last year's record.", "may last"));
+}
+
+TEST_CASE("'last' and a month just past is a year ago: that month would be 'last month'") {
+  CHECK(ValueOf("Two helicopters crashed last February.", "last February", "1998-03-01") == "1997-02");
+  CHECK(ValueOf("Shareholders approved the plan last April.", "last April", "1989-10-27") == "1989-04");
+  CHECK(ValueOf("He was appointed last May.", "last May", "1998-02-27") == "1997-05");
+}
+
+TEST_CASE("quarters of a year named by this, last or next year's") {
+  CHECK(ValueOf("Net sales for this year's third quarter fell.", "this year's third quarter", "1989-11-01") ==
+        "1989-Q3");
+  CHECK(ValueOf("It could be effective in next year's first quarter.", "next year's first quarter",
+                "1989-10-31") == "1990-Q1");
+  const Mentions mentions =
+      Tag("Sales in the third quarter fell. Sales for last year's quarter were $3 million.", "1989-11-01");
+  CHECK(Find(mentions, "last year's quarter").value["value"] == "1988-Q3");
+  // After a quarter has been named, "the 1988 period" and "the latest period" are that quarter.
+  const Mentions period =
+      Tag("Profit rose in the third quarter. In the 1988 period, it earned $20 million.", "1989-10-26");
+  CHECK(Find(period, "the 1988 period").value["value"] == "1988-Q3");
+  CHECK(ValueOf("Prices stalled during the 1995 period of reform.", "1995", "1998-03-01") == "1995");
+  CHECK(ValueOf("Sales grew in the last half of 1989.", "the last half of 1989") == "1989-H2");
+  // A plain "last year's" before a figure stays a year.
+  CHECK(ValueOf("Sales rose from last year's $2.34 billion.", "last year", "1989-10-26") == "1988");
+}
+
+TEST_CASE("vague amounts: 'a couple' is two, 'several years ago' is the past") {
+  CHECK(ValueOf("It will not change for a couple of years.", "a couple of years") == "P2Y");
+  CHECK(ValueOf("The share rose from 35 percent several years ago.", "several years ago") == "PAST_REF");
+  CHECK(ValueOf("The walls were removed a few years ago.", "a few years ago") == "PAST_REF");
+  CHECK(ValueOf("Output peaked three years ago.", "three years ago") == "2022");  // exact amounts stay dates
+}
+
+TEST_CASE("durations with halves") {
+  CHECK(ValueOf("They lived in camps for 2 1/2 years.", "2 1/2 years") == "P2Y6M");
+  CHECK(ValueOf("She spends 5 1/2 hours in Nairobi.", "5 1/2 hours") == "PT5H30M");
+  const Mention minute = Find(Tag("But a minute and a half later, a pilot called."), "a minute and a half");
+  CHECK(minute.value["value"] == "PT1M30S");
+  CHECK(minute.value["timex_type"] == "DURATION");
+  CHECK(ValueOf("The strike lasted 1.5 days.", "1.5 days") == "P1DT12H");
+  // A fraction that is no half of a unit is not read as one.
+  CHECK_FALSE(Tagged("Shares rose 2 1/4 to 37 3/4.", "1/4"));
+}
+
+TEST_CASE("'N units later' is a duration; 'later' is a signal left out of the span") {
+  const Mention later = Find(Tag("Three days later, the index recovered."), "Three days");
+  CHECK(later.value["value"] == "P3D");
+  CHECK(later.value["timex_type"] == "DURATION");
+  CHECK(ValueOf("A few days later, the company announced a sale.", "A few days") == "PXD");
+  CHECK(ValueOf("Prices rose two years ago.", "two years ago") == "2023");
+}
+
+TEST_CASE("that year, later that day and the following year refer to the date last named") {
+  const Mentions mentions = Tag(
+      "Imports totaled $37 million in 1988, a small share of watch imports that year. He returned to Cuba in June "
+      "1998 and left later that year. Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a "
+      "fax.",
+      "1999-10-24");
+  CHECK(Find(mentions, "that year").value["value"] == "1988");
+  CHECK(Find(mentions, "later that year").value["value"] == "1998");
+  CHECK(Find(mentions, "Earlier that day").value["value"] == "1998-10-23");
+  CHECK(ValueOf("On May 22, 1995, Farkas was promoted, and the following year he was appointed attache.",
+                "the following year", "1998-04-18") == "1996");
+  CHECK(ValueOf("In March, the board met. The following month, the company put itself up for sale.",
+                "The following month", "1989-10-27") == "1989-04");
+  // Nothing named before: "that year" is left out rather than guessed; the previous year is the anchor's.
+  CHECK_FALSE(Tagged("Sales rose that year.", "that year"));
+  CHECK(ValueOf("Barriers rose from the previous year.", "the previous year") == "2024");
+  // The reporting day ("said Monday") is no referent for "that year"; a bare "that day" is too often generic.
+  CHECK_FALSE(Tagged("Sales rose, he said Monday. They fell that year.", "that year"));
+  CHECK_FALSE(Tagged("On Oct. 23, 1998 traders lost on trades made that day.", "that day"));
+}
+
+TEST_CASE("the year ended or ending a date is a twelve-month period") {
+  const Mention year = Find(Tag("Revenue was $76 million for the year ended March 31.", "1989-11-01"), "the year");
+  CHECK(year.value["value"] == "P1Y");
+  CHECK(year.value["timex_type"] == "DURATION");
+  CHECK(ValueOf("Sales rose in the year.", "the year", "1989-11-01") == "1989");
+}
+
+TEST_CASE("'Now,' opening a sentence is a discourse marker") {
+  CHECK_FALSE(Tagged("Sales fell. Now, he says, it looks different.", "Now"));
+  CHECK(ValueOf("Now officials are investigating.", "Now") == "PRESENT_REF");
+  CHECK(ValueOf("Prices are worth half that now, he said.", "now") == "PRESENT_REF");
+  CHECK(ValueOf("More recently it followed the growth of militias.", "More recently") == "PAST_REF");
+}
+
 TEST_CASE("near misses are not dates") {
   CHECK_FALSE(Tagged("Under Article 25 of the agreement.", "25"));
   CHECK_FALSE(Tagged("Officials may raise tariffs.", "may"));
   CHECK_FALSE(Tagged("May I ask a question?", "May"));
   CHECK_FALSE(Tagged("Protesters march on the capital.", "march"));
+  CHECK_FALSE(Tagged("Ministers of Poland and Jan Kavan of the Czech Republic signed.", "Jan"));
+  CHECK(ValueOf("In May Congress passed the bill.", "May") == "2025-05");
   CHECK_FALSE(Tagged("The company paid $2025 in fees.", "2025"));
   CHECK_FALSE(Tagged("Output rose 2019.5 tonnes.", "2019"));
   CHECK_FALSE(Tagged("Prices could fall sharply.", "fall"));

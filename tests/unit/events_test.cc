@@ -347,6 +347,63 @@ TEST_CASE("A tariff action records rate, products, target country and effective 
   CHECK(tariffs[0].start_date == "2018-02-07");
 }
 
+TEST_CASE("A report cited by a participle is no release; a date belongs to the release verb only") {
+  // Seed 002: "on the 26th" dates the official's return, and "the … Report published by USTR" cites a report
+  // released weeks before.
+  Tagged cited(
+      "According to a government trade official who returned after holding technical consultations in the U.S. on "
+      "the 26th, the U.S. side mentioned the contents included in the \"National Trade Estimate (NTE) Report\" "
+      "published by the Office of the United States Trade Representative (USTR) during this round of technical "
+      "consultations.");
+  cited.Date("the 26th", "2025-05-26");
+  CHECK(OfKind(cited.Events(), "report_release").empty());
+
+  // A participle with a date of its own does report the release.
+  Tagged dated("The NTE report, released on March 31, lists 21 barriers in Korea.");
+  dated.Date("March 31", "2025-03-31");
+  const std::vector<Event> releases = OfKind(dated.Events(), "report_release");
+  REQUIRE(releases.size() == 1);
+  CHECK(releases[0].start_date == "2025-03-31");
+
+  // A finite release verb is a release even undated; a date across another verb ("returned … said") is not its.
+  Tagged across("The official who returned on Monday said the USTR published the NTE report.");
+  across.Date("Monday", "2025-05-26");
+  const std::vector<Event> undated = OfKind(across.Events(), "report_release");
+  REQUIRE(undated.size() == 1);
+  CHECK(undated[0].start_date.empty());
+}
+
+TEST_CASE("A tariff action is dated by its effective date over the report's day") {
+  // Seed 004: the report is dated 2 February; the safeguard duties apply "beginning 7 February".
+  Tagged article(
+      "In the firm's trade report, published today (2 February), it claims the Korean trade ministry raised concerns "
+      "about trade remedies, particularly the US decision to impose safeguard duties on imports of solar cells and "
+      "clothes washers from virtually all trading partners, including Korea, beginning 7 February.");
+  article.Date("today", "2018-02-02")
+      .Date("2 February", "2018-02-02")
+      .Add("US", "country", {{"code", "US"}})
+      .Add("solar cells", "product", {{"id", "solar-cells"}, {"name", "solar cells"}})
+      .Add("clothes washers", "product", {{"id", "washers"}, {"name", "clothes washers"}})
+      .Add("Korea", "country", {{"code", "KR"}}, 1)
+      .Date("7 February", "2018-02-07");
+  const std::vector<Event> tariffs = OfKind(article.Events(), "tariff_action");
+  REQUIRE(tariffs.size() == 1);
+  CHECK(tariffs[0].start_date == "2018-02-07");
+  CHECK(tariffs[0].attributes["country"] == "KR");
+
+  // "as of" is an effective phrase too; without any, the date nearest the verb stays the one.
+  Tagged as_of("Tariffs of 25% on steel apply as of March 12, the ministry said Friday.");
+  as_of.Add("25%", "percentage", {{"number", 25}, {"unit", "percent"}})
+      .Date("March 12", "2025-03-12")
+      .Date("Friday", "2025-03-07");
+  REQUIRE(OfKind(as_of.Events(), "tariff_action").size() == 1);
+  CHECK(OfKind(as_of.Events(), "tariff_action")[0].start_date == "2025-03-12");
+  Tagged plain("The ministry said Friday the US raised tariffs on steel to 25%.");
+  plain.Date("Friday", "2025-03-07").Add("25%", "percentage", {{"number", 25}, {"unit", "percent"}});
+  REQUIRE(OfKind(plain.Events(), "tariff_action").size() == 1);
+  CHECK(OfKind(plain.Events(), "tariff_action")[0].start_date == "2025-03-07");
+}
+
 TEST_CASE("Evidence offsets are code points into the article text") {
   Tagged article("Überblick — “Handel”.\n\nThe second round of talks was held in Geneva on the 3rd.");
   article.Date("the 3rd", "2025-06-03");
