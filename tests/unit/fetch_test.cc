@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <atomic>
-#include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -26,6 +26,8 @@ using namespace tradewire;
 using tradewire::testing::TestHttpServer;
 using tradewire::testing::Gzip;
 using tradewire::testing::EncodeAs;
+using tradewire::testing::TempDir;
+using tradewire::testing::WriteFile;
 
 namespace {
 
@@ -60,19 +62,19 @@ class MemoryLedger final : public FetchLedger {
 const char* kPage = "<html><head><title>Talks</title></head><body><p>Trade talks resumed.</p></body></html>";
 
 
-Config TestConfig(const std::string& list_path) {
-  Config config;
-  config.fetch.user_agent = "tradewire-test/1.0";
-  config.fetch.timeout_s = 5;
-  config.fetch.connect_timeout_s = 2;
-  config.fetch.per_host_delay_ms = 0;
-  config.fetch.retry_base_ms = 20;
-  config.fetch.max_attempts = 3;
-  config.fetch.max_bytes = 100000;
-  config.fetch.low_speed_bytes_per_s = 1000;
-  config.fetch.low_speed_time_s = 1;
-  config.sources.push_back({"list", "urls", "", list_path, ""});
-  return config;
+// Quick timeouts and retries, no delay: what every URL-list test starts from.
+FetchConfig TestFetchConfig() {
+  FetchConfig fetch;
+  fetch.user_agent = "tradewire-test/1.0";
+  fetch.timeout_s = 5;
+  fetch.connect_timeout_s = 2;
+  fetch.per_host_delay_ms = 0;
+  fetch.retry_base_ms = 20;
+  fetch.max_attempts = 3;
+  fetch.max_bytes = 100000;
+  fetch.low_speed_bytes_per_s = 1000;
+  fetch.low_speed_time_s = 1;
+  return fetch;
 }
 
 struct Run {
@@ -80,22 +82,43 @@ struct Run {
   std::vector<SourceReport> reports;
 };
 
-// Fetches `paths` of `server` as a URL list.
-Run FetchPaths(TestHttpServer& server, MemoryLedger& ledger, const std::vector<std::string>& paths,
-               Config config = Config()) {
-  std::string list_path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/tw-fetch-" +
-                          std::to_string(server.port()) + ".txt";
-  std::ofstream list(list_path);
-  list << "# test list\n";
-  for (const std::string& path : paths) list << server.Url(path) << "\n";
-  list.close();
-  Config base = TestConfig(list_path);
-  if (!config.sources.empty()) base = config;
+// Runs `config`'s sources; what reaches the sink is recorded in the ledger as the store would.
+Run RunConfig(MemoryLedger& ledger, const Config& config) {
   Run run;
-  RunSources(base, ledger, [&](FetchedDocument d) { ledger.Stored(d); run.documents.push_back(std::move(d)); },
+  RunSources(config, ledger, [&](FetchedDocument d) { ledger.Stored(d); run.documents.push_back(std::move(d)); },
              &run.reports);
-  std::remove(list_path.c_str());
   return run;
+}
+
+// A config with one feed or sitemap source and no delay.
+Config ListingConfig(const std::string& kind, const std::string& url) {
+  Config config;
+  config.fetch.user_agent = "tradewire-test/1.0";
+  config.fetch.per_host_delay_ms = 0;
+  config.sources.push_back({kind, kind, url, "", ""});
+  return config;
+}
+
+// Fetches `urls` as one URL-list source with TestFetchConfig's settings, as `adjust` leaves them.
+Run FetchUrls(MemoryLedger& ledger, const std::vector<std::string>& urls,
+              const std::function<void(FetchConfig&)>& adjust = {}) {
+  TempDir dir;
+  std::string list = "# test list\n";
+  for (const std::string& url : urls) list += url + "\n";
+  WriteFile(dir.File("urls.txt"), list);
+  Config config;
+  config.fetch = TestFetchConfig();
+  if (adjust) adjust(config.fetch);
+  config.sources.push_back({"list", "urls", "", dir.File("urls.txt"), ""});
+  return RunConfig(ledger, config);
+}
+
+// Fetches `paths` of `server` the same way.
+Run FetchPaths(TestHttpServer& server, MemoryLedger& ledger, const std::vector<std::string>& paths,
+               const std::function<void(FetchConfig&)>& adjust = {}) {
+  std::vector<std::string> urls;
+  for (const std::string& path : paths) urls.push_back(server.Url(path));
+  return FetchUrls(ledger, urls, adjust);
 }
 
 // A server that reads each request and answers with a TCP reset (SO_LINGER 0), as overloaded proxies and
@@ -285,10 +308,9 @@ TEST_CASE("a dripping server, a truncated body and an oversized body cannot hold
   });
   server.Start();
   MemoryLedger ledger;
-  Config config = TestConfig("");
-  config.fetch.max_attempts = 1;
   auto started = std::chrono::steady_clock::now();
-  Run run = FetchPaths(server, ledger, {"/drip", "/truncated", "/huge", "/lying-gzip"});
+  Run run = FetchPaths(server, ledger, {"/drip", "/truncated", "/huge", "/lying-gzip"},
+                       [](FetchConfig& fetch) { fetch.max_attempts = 1; });
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   CHECK(run.documents.empty());
   CHECK(seconds < 30);
@@ -331,14 +353,11 @@ TEST_CASE("robots.txt is fetched once per host and honoured for our user agent")
 TEST_CASE("a second run makes conditional requests and hands on nothing twice") {
   TestHttpServer server(TRADEWIRE_SOURCE_DIR "/corpus/site");
   server.Start();
-  Config config;
-  config.fetch.user_agent = "tradewire-test/1.0";
-  config.fetch.per_host_delay_ms = 0;
-  config.sources.push_back({"rss", "feed", server.Url("/feeds/rss.xml"), "", ""});
+  Config config = ListingConfig("feed", server.Url("/feeds/rss.xml"));
   MemoryLedger ledger;
-  Run first = FetchPaths(server, ledger, {}, config);
+  Run first = RunConfig(ledger, config);
   CHECK(first.documents.size() >= 6);
-  Run second = FetchPaths(server, ledger, {}, config);
+  Run second = RunConfig(ledger, config);
   CHECK(second.documents.empty());
   auto requests = server.requests();
   int conditional = 0;
@@ -359,11 +378,8 @@ TEST_CASE("a feed with broken XML still yields its readable entries") {
   });
   server.server().Get(R"(/(one|two))", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  Config config;
-  config.fetch.per_host_delay_ms = 0;
-  config.sources.push_back({"broken", "feed", server.Url("/feed.xml"), "", ""});
   MemoryLedger ledger;
-  Run run = FetchPaths(server, ledger, {}, config);
+  Run run = RunConfig(ledger, ListingConfig("feed", server.Url("/feed.xml")));
   REQUIRE(run.documents.size() == 2);  // in the order the fetches completed
   const FetchedDocument& one = run.documents[0].url == server.Url("/one") ? run.documents[0] : run.documents[1];
   CHECK(one.url == server.Url("/one"));
@@ -375,16 +391,12 @@ TEST_CASE("the per-host delay spaces requests to one host") {
   server.server().Get(R"(/p\d)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
   MemoryLedger ledger;
-  Config config = TestConfig("");
   auto started = std::chrono::steady_clock::now();
-  std::string list = "/tmp/tw-delay-" + std::to_string(server.port());
-  std::ofstream(list) << server.Url("/p1") << "\n" << server.Url("/p2") << "\n" << server.Url("/p3") << "\n";
-  config.sources[0].path = list;
-  config.fetch.per_host_delay_ms = 300;
-  config.fetch.obey_robots = false;
-  Run run = FetchPaths(server, ledger, {}, config);
+  Run run = FetchPaths(server, ledger, {"/p1", "/p2", "/p3"}, [](FetchConfig& fetch) {
+    fetch.per_host_delay_ms = 300;
+    fetch.obey_robots = false;
+  });
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::remove(list.c_str());
   CHECK(run.documents.size() == 3);
   CHECK(seconds >= 0.6);  // two gaps of at least 300 ms
 }
@@ -410,13 +422,9 @@ TEST_CASE("a reset connection is retried, then recorded for the next run; the ot
   TestHttpServer server;
   server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  std::string list_path = "/tmp/tw-reset-" + std::to_string(server.port()) + ".txt";
-  std::ofstream(list_path) << resetting.Url("/story") << "\n" << server.Url("/ok") << "\n";
-  Config config = TestConfig(list_path);
-  config.fetch.obey_robots = false;
   MemoryLedger ledger;
-  Run run = FetchPaths(server, ledger, {}, config);
-  std::remove(list_path.c_str());
+  Run run = FetchUrls(ledger, {resetting.Url("/story"), server.Url("/ok")},
+                      [](FetchConfig& fetch) { fetch.obey_robots = false; });
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == server.Url("/ok"));
   const FetchFailure* failure = FailureFor(ledger, resetting.Url("/story"));
@@ -424,7 +432,7 @@ TEST_CASE("a reset connection is retried, then recorded for the next run; the ot
   CHECK_THAT(failure->reason, Catch::Contains("reset") || Catch::Contains("Empty reply"));
   CHECK_FALSE(failure->permanent);
   CHECK_FALSE(failure->retry_after.empty());
-  CHECK(resetting.connections() == config.fetch.max_attempts);
+  CHECK(resetting.connections() == TestFetchConfig().max_attempts);
 }
 
 TEST_CASE("concurrent fetches stay within the global and the per-host limits") {
@@ -444,18 +452,17 @@ TEST_CASE("concurrent fetches stay within the global and the per-host limits") {
   second.server().Get(R"(/p\d+)", slow_page(second_host));
   first.Start();
   second.Start();
-  std::string list_path = "/tmp/tw-limits-" + std::to_string(first.port()) + ".txt";
-  {
-    std::ofstream list(list_path);
-    for (int i = 0; i < 8; ++i) list << first.Url("/p" + std::to_string(i)) << "\n" << second.Url("/p" + std::to_string(i)) << "\n";
+  std::vector<std::string> urls;
+  for (int i = 0; i < 8; ++i) {
+    urls.push_back(first.Url("/p" + std::to_string(i)));
+    urls.push_back(second.Url("/p" + std::to_string(i)));
   }
-  Config config = TestConfig(list_path);
-  config.fetch.concurrency = 3;
-  config.fetch.per_host_connections = 2;
-  config.fetch.obey_robots = false;
   MemoryLedger ledger;
-  Run run = FetchPaths(first, ledger, {}, config);
-  std::remove(list_path.c_str());
+  Run run = FetchUrls(ledger, urls, [](FetchConfig& fetch) {
+    fetch.concurrency = 3;
+    fetch.per_host_connections = 2;
+    fetch.obey_robots = false;
+  });
   CHECK(run.documents.size() == 16);
   CHECK(total.most <= 3);
   CHECK(total.most >= 2);  // requests did overlap
@@ -478,13 +485,8 @@ TEST_CASE("a host's Crawl-delay spaces its requests even with several connection
     res.set_content(kPage, "text/html");
   });
   server.Start();
-  std::string list_path = "/tmp/tw-crawl-delay-" + std::to_string(server.port()) + ".txt";
-  std::ofstream(list_path) << server.Url("/p1") << "\n" << server.Url("/p2") << "\n" << server.Url("/p3") << "\n";
-  Config config = TestConfig(list_path);
-  config.fetch.per_host_connections = 4;
   MemoryLedger ledger;
-  FetchPaths(server, ledger, {}, config);
-  std::remove(list_path.c_str());
+  FetchPaths(server, ledger, {"/p1", "/p2", "/p3"}, [](FetchConfig& fetch) { fetch.per_host_connections = 4; });
   REQUIRE(arrivals.size() == 3);
   for (std::size_t i = 1; i < arrivals.size(); ++i) {
     CHECK(arrivals[i] - arrivals[i - 1] >= std::chrono::milliseconds(250));
@@ -513,11 +515,8 @@ TEST_CASE("a sitemap index with a gzipped child sitemap and a Google News sitema
   });
   server.server().Get(R"(/[abc])", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  Config config;
-  config.fetch.per_host_delay_ms = 0;
-  config.sources.push_back({"sitemap", "sitemap", server.Url("/sitemap.xml"), "", ""});
   MemoryLedger ledger;
-  Run run = FetchPaths(server, ledger, {}, config);
+  Run run = RunConfig(ledger, ListingConfig("sitemap", server.Url("/sitemap.xml")));
   std::map<std::string, const FetchedDocument*> by_url;
   for (const FetchedDocument& document : run.documents) by_url[document.url] = &document;
   CHECK(by_url.size() == 3);
@@ -584,13 +583,9 @@ TEST_CASE("a configured proxy carries every request") {
     res.set_content(request.target == "http://news.invalid/robots.txt" ? "" : kPage, "text/html");
   });
   proxy.Start();
-  std::string list_path = "/tmp/tw-proxy-" + std::to_string(proxy.port()) + ".txt";
-  std::ofstream(list_path) << "http://news.invalid/story\n";
-  Config config = TestConfig(list_path);
-  config.fetch.proxy = proxy.Url("");
   MemoryLedger ledger;
-  Run run = FetchPaths(proxy, ledger, {}, config);
-  std::remove(list_path.c_str());
+  Run run = FetchUrls(ledger, {"http://news.invalid/story"},
+                      [&proxy](FetchConfig& fetch) { fetch.proxy = proxy.Url(""); });
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == "http://news.invalid/story");
   CHECK(run.documents[0].body == kPage);
