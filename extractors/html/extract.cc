@@ -1,27 +1,24 @@
-// Main-content extraction over the Gumbo tree, in the family of Readability and trafilatura: boilerplate
-// subtrees (navigation, share bars, related stories, comments, cookie and newsletter prompts, lead-generation
-// forms) are cut by tag, role and class/id words; block-level text is scored by length, commas and link density;
-// the best container and its qualifying siblings give the body. Metadata comes from JSON-LD, OpenGraph and
-// article meta, <time>, visible "Published" lines and the URL, in that order of trust.
+// Main-content extraction over the Gumbo tree, in the family of Readability and trafilatura. The tree is
+// flattened once (page.h) with text lengths counted bottom-up, so every step below is linear. Boilerplate subtrees
+// (navigation, share bars, related stories, comments, cookie and newsletter prompts, lead-generation forms) are
+// cut by tag, role and class/id words, unless they hold most of the page's paragraph text; Readability's scoring
+// finds the densest paragraph container, which grows to the ancestors that add more of the article and few
+// links. Metadata (metadata.cc) is read knowing where that container is.
 #include "extractors/html/extract.h"
 
 #include <gumbo.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-#include <re2/re2.h>
-
-#include "extractors/html/metadata.h"
 #include "extractors/html/dom.h"
+#include "extractors/html/metadata.h"
+#include "extractors/html/page.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
@@ -30,6 +27,9 @@ namespace {
 // Real pages nest a few dozen levels; anything deeper than this is flattened before parsing, so that Gumbo's
 // recursive tree destruction and our walks stay within a bounded stack.
 constexpr int kMaxNesting = 400;
+// Gumbo checks each attribute against the tag's earlier ones, quadratic in their number: a tag with 200,000
+// attributes takes minutes. Real tags carry a few dozen at most; the excess is dropped before parsing.
+constexpr int kMaxAttributes = 256;
 
 struct GumboDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
@@ -37,424 +37,627 @@ struct GumboDeleter {
 using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
 
 bool IsVoid(std::string_view tag) {
-  static const char* kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                "param", "source", "track", "wbr", "!doctype"};
-  for (const char* v : kVoid) {
-    if (tag.size() == std::strlen(v) && strncasecmp(tag.data(), v, tag.size()) == 0) return true;
+  static const std::string_view kVoid[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
+                                           "input", "link", "meta", "param", "source", "track", "wbr"};
+  if (tag.size() < 2 || tag.size() > 6) return false;
+  char lower[8];
+  for (std::size_t i = 0; i < tag.size(); ++i) lower[i] = static_cast<char>(tag[i] | 0x20);
+  std::string_view name(lower, tag.size());
+  for (std::string_view v : kVoid) {
+    if (v == name) return true;
   }
   return false;
 }
 
-// Calls visit(tag_start, closing) for every start and end tag of a non-void element, in order.
+inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || IsAsciiAlpha(c); }
+inline bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool EqualsLower(std::string_view name, std::string_view lower) {
+  if (name.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((name[i] | 0x20) != lower[i]) return false;
+  }
+  return true;
+}
+
+// Elements whose content the tokenizer reads as text up to their end tag.
+bool IsRawText(std::string_view name) {
+  for (std::string_view raw : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}) {
+    if (EqualsLower(name, raw)) return true;
+  }
+  return false;
+}
+
+// Where "</name" starts at or after `from`, case-insensitively; npos when it does not.
+std::size_t FindEndTag(std::string_view html, std::size_t from, std::string_view name) {
+  while (from < html.size()) {
+    std::size_t at = html.find("</", from);
+    if (at == std::string_view::npos) return at;
+    if (EqualsLower(html.substr(at + 2, name.size()), AsciiLower(name))) return at;
+    from = at + 2;
+  }
+  return std::string_view::npos;
+}
+
+struct Tag {
+  std::size_t start;  // the '<'
+  std::size_t end;    // one past the '>' (or the end of the input)
+  bool closing;
+  std::string_view name;
+  std::size_t excess;  // where the attributes past kMaxAttributes start; npos when there are not that many
+};
+
+// Calls visit(const Tag&) for every start and end tag, in order, reading the markup as an HTML tokenizer does at
+// the tag level: comments, raw-text elements (script, style, …) and quoted attribute values are skipped, so a
+// '<' inside them is no tag. visit returns false to stop.
 template <typename Visit>
 void ScanTags(std::string_view html, Visit visit) {
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    bool closing = html[i + 1] == '/';
-    std::size_t name_start = i + 1 + closing;
-    std::size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
-    if (name_end == name_start || IsVoid(html.substr(name_start, name_end - name_start))) continue;
-    if (!visit(i, closing)) return;
+  const std::size_t n = html.size();
+  const char* s = html.data();
+  std::size_t i = 0;
+  while (i + 1 < n) {
+    const void* lt = std::memchr(s + i, '<', n - i - 1);
+    if (!lt) return;
+    i = static_cast<std::size_t>(static_cast<const char*>(lt) - s);
+    char next = s[i + 1];
+    if (next == '!' || next == '?') {  // comment, doctype, bogus comment
+      std::size_t close =
+          next == '!' && html.substr(i + 2, 2) == "--" ? html.find("-->", i + 4) : html.find('>', i + 2);
+      if (close == std::string_view::npos) return;
+      i = close + 1;
+      continue;
+    }
+    bool closing = next == '/';
+    std::size_t name_start = i + 1 + closing, name_end = name_start;
+    if (name_start >= n || !IsAsciiAlpha(s[name_start])) {
+      ++i;
+      continue;
+    }
+    while (name_end < n && IsAsciiAlnum(s[name_end])) ++name_end;
+    Tag tag{i, n, closing, html.substr(name_start, name_end - name_start), std::string_view::npos};
+    std::size_t j = name_end;
+    int attributes = 0;
+    while (j < n && s[j] != '>') {
+      if (IsHtmlSpace(s[j]) || s[j] == '/') {
+        ++j;
+        continue;
+      }
+      std::size_t attribute_start = j++;
+      while (j < n && !IsHtmlSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
+      while (j < n && IsHtmlSpace(s[j])) ++j;
+      if (j < n && s[j] == '=') {
+        ++j;
+        while (j < n && IsHtmlSpace(s[j])) ++j;
+        if (j < n && (s[j] == '"' || s[j] == '\'')) {
+          const void* quote = std::memchr(s + j + 1, s[j], n - j - 1);
+          j = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - s) + 1 : n;
+        } else {
+          while (j < n && !IsHtmlSpace(s[j]) && s[j] != '>') ++j;
+        }
+      }
+      if (++attributes == kMaxAttributes + 1) tag.excess = attribute_start;
+    }
+    tag.end = j < n ? j + 1 : n;
+    if (!visit(tag)) return;
+    i = tag.end;
+    if (!closing && IsRawText(tag.name)) {
+      i = FindEndTag(html, i, tag.name);
+      if (i == std::string_view::npos) return;
+    }
   }
 }
 
-// Drops start and end tags nested deeper than kMaxNesting (their text stays). Returns the input untouched in
-// the common case.
-std::string_view LimitNesting(std::string_view html, std::string* storage) {
+// Drops start and end tags nested deeper than kMaxNesting (their text stays) and attributes past
+// kMaxAttributes. Returns the input untouched in the common case.
+std::string_view BoundMarkup(std::string_view html, std::string* storage) {
   int depth = 0, max_depth = 0;
-  ScanTags(html, [&](std::size_t, bool closing) {
-    depth += closing ? -1 : 1;
+  bool excess = false;
+  ScanTags(html, [&](const Tag& tag) {
+    excess |= tag.excess != std::string_view::npos;
+    if (IsVoid(tag.name)) return true;
+    depth = tag.closing ? std::max(0, depth - 1) : depth + 1;  // stray end tags are ignored by the parser
     max_depth = std::max(max_depth, depth);
     return true;
   });
-  if (max_depth <= kMaxNesting) return html;
+  if (max_depth <= kMaxNesting && !excess) return html;
   storage->reserve(html.size());
   depth = 0;
   std::size_t copied = 0;
-  ScanTags(html, [&](std::size_t at, bool closing) {
-    int level = closing ? depth : depth + 1;
-    depth += closing ? -1 : 1;
-    if (level <= kMaxNesting || at < copied) return true;
-    std::size_t tag_end = html.find('>', at);
-    if (tag_end == std::string_view::npos) return false;
-    storage->append(html.substr(copied, at - copied));
-    copied = tag_end + 1;
+  auto cut = [&](std::size_t from, std::size_t to) {
+    storage->append(html.substr(copied, from - copied));
+    copied = to;
+  };
+  ScanTags(html, [&](const Tag& tag) {
+    if (!IsVoid(tag.name)) {
+      int level = tag.closing ? depth : depth + 1;
+      depth = tag.closing ? std::max(0, depth - 1) : depth + 1;
+      if (level > kMaxNesting) {
+        cut(tag.start, tag.end);
+        return true;
+      }
+    }
+    if (tag.excess != std::string_view::npos) {
+      cut(tag.excess, tag.end < html.size() ? tag.end - 1 : tag.end);  // keep the closing '>'
+    }
     return true;
   });
   storage->append(html.substr(copied));
   return *storage;
 }
 
-
-
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_BR: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_HR:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FIGCAPTION:
-      return true;
-    default:
-      return false;
+// Input that is not text at all (an image, an archive, random bytes): many invalid UTF-8 sequences, control
+// characters, replacement or private-use characters near the start. A page with a few broken bytes is not.
+bool LooksBinary(std::string_view html) {
+  std::string_view sample = html.substr(0, 64 * 1024);
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  const auto* end = p + sample.size();
+  std::size_t chars = 0, odd = 0;
+  while (p < end) {
+    ++chars;
+    unsigned char c = *p;
+    if (c < 0x80) {
+      odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+      ++p;
+      continue;
+    }
+    int length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    bool valid = length > 0 && end - p >= length;
+    uint32_t code = length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; valid && k < length; ++k) {
+      valid = (p[k] & 0xC0) == 0x80;
+      code = (code << 6) | (p[k] & 0x3F);
+    }
+    if (!valid) {
+      ++odd;
+      ++p;
+      continue;
+    }
+    odd += (code >= 0x80 && code <= 0x9F) || (code >= 0xE000 && code <= 0xF8FF) || code == 0xFFFD || code == 0xFFFE ||
+           code == 0xFFFF;
+    p += length;
   }
+  return chars >= 32 && odd * 10 > chars;
 }
 
-// Subtrees that are never article text, whatever they contain.
-bool IsAlwaysBoilerplate(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SVG: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
-  }
+// Words of class/id that mark navigation, promotion and reader interaction, matched as whole tokens of the
+// lower-cased class and id ("share-bar", "post_tags"); "mostread" stands for "most-read" and kin. Sorted: the
+// lookup is a binary search.
+bool IsNegativeToken(std::string_view token) {
+  static const std::string_view kWords[] = {
+      "ad",          "adblock",    "ads",     "adslot",   "advert",   "author",   "banner",    "breadcrumb",
+      "breadcrumbs", "byline",     "caption", "comment",  "comments", "consent",  "cookie",    "copyright",
+      "disclaimer",  "footer",     "gnb",     "imagebox", "keyword",  "leadgen",  "lnb",       "location",
+      "login",       "masthead",   "menu",    "meta",     "modal",    "mostread", "nav",       "navigation",
+      "newsletter",  "pagination", "paging",  "popular",  "popup",    "promo",    "recommend", "related",
+      "share",       "sharing",    "sidebar", "signup",   "sns",      "social",   "sronly",    "subscribe",
+      "tag",         "taglist",    "tags",    "ticker",   "toolbar",  "trending", "util",      "widget",
+      "writer"};
+  return std::binary_search(std::begin(kWords), std::end(kWords), token);
 }
 
-class Extractor {
+// "sidebar-layout", "content-sidebar", "has-sidebar": a page layout with a sidebar, not the sidebar itself (whose
+// own element, met first on the way down, says just "sidebar" or "widget-area").
+bool IsLayoutClass(std::string_view hints) {
+  for (std::string_view word : {"layout", "grid", "wrap", "container", "content", "main", "page", "has-", "with-",
+                                "no-", "body", "article", "post"}) {
+    if (hints.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Clear non-content purposes, found anywhere in the class/id ("relatedPosts", "comment-list").
+bool HasStrongNegative(std::string_view hints) {
+  static const std::string_view kWords[] = {"comment",    "share",   "social",    "related", "promo",    "newsletter",
+                                            "cookie",     "consent", "advert",    "leadgen", "lead-gen", "lead_gen",
+                                            "breadcrumb", "byline",  "copyright", "caption", "footer"};
+  for (std::string_view word : kWords) {
+    if (hints.find(word) != std::string_view::npos) return true;
+  }
+  return hints.find("sidebar") != std::string_view::npos && !IsLayoutClass(hints);
+}
+
+// Labels and prompts that stand alone between paragraphs on many sites.
+bool IsFurniture(std::string_view paragraph) {
+  if (paragraph.size() > 60) return false;
+  std::string text = AsciiLower(paragraph);
+  while (!text.empty() && (std::ispunct(static_cast<unsigned char>(text.back())) || text.back() == ' ')) {
+    text.pop_back();
+  }
+  static const std::string_view kLabels[] = {"ad",
+                                             "advert",
+                                             "advertisement",
+                                             "advertising",
+                                             "comments",
+                                             "continue reading",
+                                             "continue reading below",
+                                             "loading",
+                                             "read more",
+                                             "related",
+                                             "related articles",
+                                             "related stories",
+                                             "scroll to continue",
+                                             "scroll to continue with content",
+                                             "share",
+                                             "share this",
+                                             "share this article",
+                                             "share this story",
+                                             "skip advert",
+                                             "sponsored",
+                                             "story continues below",
+                                             "story continues below advertisement",
+                                             "this slideshow requires javascript",
+                                             "tell us what you think"};
+  for (std::string_view label : kLabels) {
+    if (text == label) return true;
+  }
+  return false;
+}
+
+// Purposes clear enough inside any class name ("newsCaption", "wp-block-newsletter"), token or not.
+bool HasUnmistakableNegative(std::string_view hints) {
+  for (std::string_view word : {"caption", "breadcrumb", "newsletter", "cookie", "copyright", "byline", "advert"}) {
+    if (hints.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool MonthFromWord(std::string_view word) {
+  static const std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                             "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (std::string_view month : kMonths) {
+    if (word.substr(0, 3) == month) return true;
+  }
+  return false;
+}
+
+// A paragraph that is only a date or time stamp ("Updated Nov 19, 9:41 AM; Posted Nov 18", "PUBLISHED: 10:48,
+// Tue, Nov 19, 2019"): page furniture, not body text.
+bool IsDateLine(std::string_view paragraph) {
+  if (paragraph.size() > 100) return false;
+  static const std::string_view kDateWords[] = {
+      "am",       "apr",      "april",    "at",      "aug",       "august",   "bst",      "cest",   "cet",
+      "date",     "dec",      "december", "edt",     "est",       "feb",      "february", "fri",    "friday",
+      "gmt",      "ist",      "jan",      "january", "jst",       "jul",      "july",     "jun",    "june",
+      "kst",      "last",     "mar",      "march",   "may",       "modified", "mon",      "monday", "nov",
+      "november", "oct",      "october",  "on",      "pdt",       "pm",       "posted",   "pst",    "published",
+      "sat",      "saturday", "sep",      "sept",    "september", "sun",      "sunday",   "thu",    "thursday",
+      "time",     "tue",      "tuesday",  "updated", "utc",       "wed",      "wednesday"};
+  bool month = false, digits = false;
+  std::size_t i = 0;
+  while (i < paragraph.size()) {
+    unsigned char c = static_cast<unsigned char>(paragraph[i]);
+    if (std::isdigit(c)) {
+      while (i < paragraph.size() && std::isdigit(static_cast<unsigned char>(paragraph[i]))) ++i;
+      digits = true;
+      continue;
+    }
+    if (!std::isalpha(c)) {
+      if (c >= 0x80) return false;  // letters of other scripts: not a date line we know
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < paragraph.size() && std::isalpha(static_cast<unsigned char>(paragraph[i]))) ++i;
+    std::string word = AsciiLower(paragraph.substr(start, i - start));
+    if (word == "st" || word == "nd" || word == "rd" || word == "th") continue;  // 1st, 22nd
+    if (!std::binary_search(std::begin(kDateWords), std::end(kDateWords), word)) return false;
+    month |= MonthFromWord(word);
+  }
+  return digits && month;
+}
+
+bool HasPositive(std::string_view hints) {
+  static const std::string_view kWords[] = {"article", "content", "story", "body", "post",
+                                            "entry",   "main",    "text",  "news", "view"};
+  for (std::string_view word : kWords) {
+    if (hints.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool HasNegativeToken(std::string_view hints) {
+  std::string_view previous;
+  std::size_t i = 0;
+  while (i < hints.size()) {
+    while (i < hints.size() &&
+           (hints[i] == ' ' || hints[i] == '-' || hints[i] == '_' || hints[i] == '\t' || hints[i] == '\n')) {
+      ++i;
+    }
+    std::size_t start = i;
+    while (i < hints.size() && hints[i] != ' ' && hints[i] != '-' && hints[i] != '_' && hints[i] != '\t' &&
+           hints[i] != '\n') {
+      ++i;
+    }
+    if (i == start) break;
+    std::string_view token = hints.substr(start, i - start);
+    if (IsNegativeToken(token) && !(token == "sidebar" && IsLayoutClass(hints))) return true;
+    if (previous == "most" || previous == "tag" || previous == "image" || previous == "lead" || previous == "sr") {
+      char joined[32];
+      if (previous.size() + token.size() < sizeof joined) {
+        std::memcpy(joined, previous.data(), previous.size());
+        std::memcpy(joined + previous.size(), token.data(), token.size());
+        if (IsNegativeToken(std::string_view(joined, previous.size() + token.size()))) return true;
+      }
+    }
+    previous = token;
+  }
+  return false;
+}
+
+bool IsHeading(GumboTag tag) {
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
+bool IsListItem(GumboTag tag) { return tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD; }
+
+// Main-content extraction over the flattened page.
+class BodyExtractor {
  public:
-  Extractor(const GumboNode* root, std::string_view title) : root_(root), title_(title) {}
+  explicit BodyExtractor(PageIndex* page) : page_(*page), nodes_(page->mutable_nodes()) {}
 
-  // The body text, paragraphs separated by blank lines.
-  std::string Body() {
+  // Cuts the boilerplate (marking it `removed` in the page) and finds the article's container.
+  ContentRegion Locate() {
+    good_ = GoodText();
     MarkBoilerplate();
-    ScoreParagraphs();
-    const GumboNode* best = nullptr;
-    double best_score = 0;
-    for (const auto& [node, score] : scores_) {
-      double adjusted = score * (1 - LinkDensity(node));
-      if (adjusted > best_score) {
-        best_score = adjusted;
-        best = node;
-      }
-    }
-    if (!best) return "";
-    // An article split into sections ("wrapper > body > p" repeated) scores each section apart: take the
-    // highest of the next five ancestors that holds clearly more paragraph text and is not a link farm.
-    const GumboNode* climbed = best;
-    const std::size_t best_text = text_under_[best];
-    int level = 0;
-    for (const GumboNode* up = best->parent; up && up->type == GUMBO_NODE_ELEMENT &&
-                                             up->v.element.tag != GUMBO_TAG_BODY && up != root_;
-         up = up->parent) {
-      if (text_under_[up] >= best_text * 1.5 && LinkDensity(up) <= 0.35) climbed = up;
-      if (++level >= 5) break;
-    }
-    best = climbed;
-    std::vector<std::string> paragraphs;
-    const GumboNode* parent = best->parent;
-    if (parent && parent->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& siblings = parent->v.element.children;
-      for (unsigned i = 0; i < siblings.length; ++i) {
-        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-        if (sibling == best || SiblingQualifies(sibling, best_score)) CollectParagraphs(sibling, &paragraphs);
-      }
-    } else {
-      CollectParagraphs(best, &paragraphs);
-    }
+    page_.RecountWithoutRemoved();
+    good_ = GoodText();
+    root_ = ChooseRoot();
+    return {root_, core_};
+  }
+
+  // The body text, paragraphs separated by blank lines; the title and description tell a repeated headline and
+  // a summary above the article from its text.
+  std::string Text(std::string_view title, std::string_view description) {
+    if (root_ < 0) return "";
+    title_ = Collapse(title);
+    description_ = Collapse(description);
     std::string body;
-    for (const std::string& p : paragraphs) {
-      if (!body.empty()) body += "\n\n";
-      body += p;
-    }
+    Collect(root_, &body);
     return body;
   }
 
  private:
-  // Words of class/id/role that mark navigation, promotion and reader interaction.
-  static const RE2& NegativeHint() {
-    static const RE2 kNegative(
-        R"((?i)(^|[-_ ])(comments?|share|sharing|social|sns|related|recommend|promo|newsletter|subscribe|cookie|consent|)"
-        R"(sidebar|widget|advert|ad|ads|adslot|banner|popular|most-?read|trending|breadcrumbs?|location|byline|author|)"
-        R"(writer|meta|tags?|tag-?list|footer|masthead|paging|pagination|ticker|util|copyright|caption|image-?box|)"
-        R"(lead-?gen|login|signup|keyword|nav|menu|gnb|lnb|toolbar|sr-only|)"
-        R"(modal|popup|disclaimer|navigation)([-_ ]|$))");
-    return kNegative;
-  }
-  static const RE2& PositiveHint() {
-    static const RE2 kPositive(R"((?i)(article|content|story|body|post|entry|main|text|news|view))");
-    return kPositive;
+  // A paragraph is sentence-like text: long enough, and mostly not link text.
+  static constexpr int32_t kMinParagraph = 25;
+
+  int32_t RunGood(const PageNode& n) const {
+    if (n.run < kMinParagraph || n.run_link * 2 >= n.run) return 0;
+    return n.run - n.run_link;
   }
 
-  // Paragraphs under each element: a wrapper named for layout ("Page-ad-margins") that holds the whole article
-  // must not be cut for a weak hint.
-  void CountParagraphs() {
-    std::vector<std::pair<const GumboNode*, bool>> stack = {{root_, false}};
-    while (!stack.empty()) {
-      auto [node, children_done] = stack.back();
-      stack.pop_back();
-      if (node->type != GUMBO_NODE_ELEMENT) continue;
-      const GumboVector& children = node->v.element.children;
-      if (!children_done) {
-        stack.push_back({node, true});
-        for (unsigned i = 0; i < children.length; ++i) stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
-        continue;
-      }
-      int count = node->v.element.tag == GUMBO_TAG_P;
-      for (unsigned i = 0; i < children.length; ++i) {
-        auto it = paragraphs_under_.find(static_cast<const GumboNode*>(children.data[i]));
-        if (it != paragraphs_under_.end()) count += it->second;
-      }
-      if (count > 0) paragraphs_under_[node] = count;
+  // Paragraph text under each element (visible, not removed), summed bottom-up.
+  std::vector<int32_t> GoodText() const {
+    std::vector<int32_t> good(nodes_.size(), 0);
+    for (std::size_t i = nodes_.size(); i-- > 0;) {
+      const PageNode& n = nodes_[i];
+      if (n.is_text || n.hidden) continue;
+      if (IsBlockTag(n.tag)) good[i] += RunGood(n);
+      if (n.parent >= 0 && !n.removed) good[static_cast<std::size_t>(n.parent)] += good[i];
     }
+    return good;
   }
 
+  int32_t Good(int32_t i) const { return good_[static_cast<std::size_t>(i)]; }
+
+  // Cuts boilerplate subtrees, top-down; a subtree that holds most of the page's paragraph text is the page,
+  // whatever its tag or name says, and is never cut.
   void MarkBoilerplate() {
-    CountParagraphs();
-    auto root_count = paragraphs_under_.find(root_);
-    total_paragraphs_ = root_count == paragraphs_under_.end() ? 0 : root_count->second;
-    std::vector<const GumboNode*> stack = {root_};
-    while (!stack.empty()) {
-      const GumboNode* node = stack.back();
-      stack.pop_back();
-      if (node->type != GUMBO_NODE_ELEMENT) continue;
-      if (IsBoilerplate(node)) {
-        removed_.insert(node);
+    int32_t body = page_.body();
+    total_good_ = Good(body);
+    for (int32_t i = body + 1; i < nodes_[static_cast<std::size_t>(body)].end; ++i) {
+      PageNode& n = nodes_[static_cast<std::size_t>(i)];
+      if (n.is_text) continue;
+      if (n.never_text) {
+        i = n.end - 1;
         continue;
       }
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      if (IsBoilerplate(i)) {
+        n.removed = true;
+        i = n.end - 1;
+      }
     }
   }
 
-  bool IsBoilerplate(const GumboNode* node) const {
-    GumboTag tag = node->v.element.tag;
-    if (IsAlwaysBoilerplate(tag)) return true;
-    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
-    if (Attr(node, "hidden")) return true;
+  bool HoldsThePage(int32_t i) const { return total_good_ > 0 && Good(i) * 2 >= total_good_; }
+
+  bool IsBoilerplate(int32_t i) const {
+    const PageNode& n = nodes_[static_cast<std::size_t>(i)];
+    const GumboNode* node = n.node;
+    switch (n.tag) {
+      case GUMBO_TAG_BUTTON:
+      case GUMBO_TAG_LABEL:
+      case GUMBO_TAG_MENU:
+        return true;
+      case GUMBO_TAG_NAV:
+      case GUMBO_TAG_FOOTER:
+      case GUMBO_TAG_ASIDE:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_FIGURE:
+        return !HoldsThePage(i);
+      case GUMBO_TAG_HEADER:
+        // The site header; an article's own <header> (title, date) is harmless.
+        if (n.parent == page_.body()) return !HoldsThePage(i);
+        break;
+      default:
+        break;
+    }
+    if (node->v.element.attributes.length == 0) return false;
+    if (Attr(node, "hidden")) return !HoldsThePage(i);
     if (const char* style = Attr(node, "style")) {
       std::string s = AsciiLower(style);
-      if (s.find("display:none") != std::string::npos || s.find("display: none") != std::string::npos) return true;
-    }
-    if (const char* role = Attr(node, "role")) {
-      std::string r = AsciiLower(role);
-      if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "dialog" ||
-          r == "menu" || r == "alert") {
+      if ((s.find("display:none") != std::string::npos || s.find("display: none") != std::string::npos) &&
+          !HoldsThePage(i)) {
         return true;
       }
     }
-    if (tag == GUMBO_TAG_HEADER && node->parent && node->parent->type == GUMBO_NODE_ELEMENT &&
-        node->parent->v.element.tag == GUMBO_TAG_BODY) {
-      return true;  // the site header; an article's own <header> (title, date) is harmless
+    if (const char* role = Attr(node, "role")) {
+      std::string r = AsciiLower(role);
+      if ((r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" || r == "dialog" ||
+           r == "menu" || r == "alert") &&
+          !HoldsThePage(i)) {
+        return true;
+      }
     }
-    std::string hints;
-    if (const char* cls = Attr(node, "class")) hints += cls;
-    hints += ' ';
-    if (const char* id = Attr(node, "id")) hints += id;
-    if (hints.size() <= 1) return false;
-    if (!RE2::PartialMatch(hints, NegativeHint())) return false;
+    std::string hints = ClassAndId(node);
+    if (hints.empty()) return false;
+    if (HasUnmistakableNegative(hints)) return !HoldsThePage(i);
+    if (!HasNegativeToken(hints)) return false;
     // "article-meta" is boilerplate, "article-body" is not: a container that names itself content wins unless
     // it also names a clear non-content purpose.
-    static const RE2 kStrongNegative(
-        R"((?i)(comment|share|social|related|promo|newsletter|cookie|consent|sidebar|advert|lead-?gen|breadcrumb|byline|copyright|caption|footer))");
-    auto found = paragraphs_under_.find(node);
-    int paragraphs = found == paragraphs_under_.end() ? 0 : found->second;
-    // A wrapper that holds most of the page's paragraphs is the page, whatever its name says.
-    if (paragraphs >= 5 && paragraphs * 2 >= total_paragraphs_) return false;
-    if (RE2::PartialMatch(hints, kStrongNegative)) return true;
-    if (paragraphs >= 5) return false;
-    return !RE2::PartialMatch(hints, PositiveHint());
+    if (HoldsThePage(i)) return false;
+    if (HasStrongNegative(hints)) return true;
+    if (Good(i) >= 400) return false;
+    return !HasPositive(hints);
   }
 
-  bool Removed(const GumboNode* node) const { return removed_.count(node) > 0; }
+  // The container of the article, in two steps. Readability's scoring finds its core: each paragraph gives
+  // points (length, commas, little link text) to its parent and half to its grandparent, so the element holding
+  // most running text directly wins over lists of teasers. Then the core grows to an ancestor while what the
+  // ancestor adds reads like more of the article (sections of a page builder, a lead outside the body): mostly
+  // paragraph text, few links.
+  int32_t ChooseRoot() {
+    int32_t body = page_.body();
+    int32_t end = nodes_[static_cast<std::size_t>(body)].end;
+    int32_t core = FindCore(body, end, /*lists=*/false);
+    // List items score only when nothing else holds running text (a page that is one long list).
+    if (core < 0) core = FindCore(body, end, /*lists=*/true);
+    if (core < 0) return -1;
+    core_ = core;
+    int32_t root = core;
+    for (int32_t up = nodes_[static_cast<std::size_t>(core)].parent; up >= body;
+         up = nodes_[static_cast<std::size_t>(up)].parent) {
+      const PageNode& a = nodes_[static_cast<std::size_t>(up)];
+      const PageNode& r = nodes_[static_cast<std::size_t>(root)];
+      double added_good = Good(up) - Good(root);
+      double added_length = a.length - r.length;
+      double added_link = a.link - r.link;
+      if (added_good > 0 && added_link <= kClimbLink * added_length && added_good >= kClimbGood * added_length) {
+        root = up;
+      }
+      if (up == body) break;
+    }
+    return root;
+  }
 
-  // Visible text of a subtree, boilerplate excluded, white space collapsed.
-  void AppendText(const GumboNode* node, std::string* out, std::size_t* link_chars = nullptr) const {
-    std::vector<std::pair<const GumboNode*, bool>> stack = {{node, false}};
-    while (!stack.empty()) {
-      auto [current, in_link] = stack.back();
-      stack.pop_back();
-      if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_CDATA ||
-          current->type == GUMBO_NODE_WHITESPACE) {
-        std::string_view text = current->v.text.text;
-        out->append(text);
-        if (in_link && link_chars) *link_chars += text.size();
+  // The element whose paragraphs give it the most points (Readability), discounted by its link text.
+  int32_t FindCore(int32_t body, int32_t end, bool lists) const {
+    std::vector<double> score(nodes_.size(), 0.0);
+    std::vector<uint8_t> bonus_given(nodes_.size(), 0);
+    for (int32_t i = end; i-- > body;) {
+      const PageNode& n = nodes_[static_cast<std::size_t>(i)];
+      if (n.is_text || n.hidden || n.removed) continue;
+      if (!IsBlockTag(n.tag) || IsHeading(n.tag) || (!lists && IsListItem(n.tag)) || RunGood(n) == 0) continue;
+      double points = 1 + n.run_commas + std::min(3.0, n.run / 100.0);
+      points *= 1 - static_cast<double>(n.run_link) / n.run;
+      // Text straight in <body> (a page with no markup to speak of) scores the body itself.
+      auto parent = static_cast<std::size_t>(i == body || n.parent < body ? body : n.parent);
+      score[parent] += points;
+      if (!bonus_given[parent]) {
+        bonus_given[parent] = 1;
+        score[parent] += ContainerBonus(nodes_[parent]);
+      }
+      if (int32_t grand = nodes_[parent].parent; grand >= body) score[static_cast<std::size_t>(grand)] += points / 2;
+    }
+    int32_t core = -1;
+    double best = 0;
+    for (int32_t i = body; i < end; ++i) {
+      const PageNode& n = nodes_[static_cast<std::size_t>(i)];
+      if (n.is_text) continue;
+      if (n.hidden || n.removed || Good(i) == 0) {
+        i = n.end - 1;
         continue;
       }
-      if (current->type != GUMBO_NODE_ELEMENT || Removed(current)) continue;
-      GumboTag tag = current->v.element.tag;
-      if (tag == GUMBO_TAG_BR || IsBlock(tag)) out->push_back(' ');
-      bool link = in_link || tag == GUMBO_TAG_A;
-      const GumboVector& children = current->v.element.children;
-      for (unsigned i = children.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(children.data[i]), link});
-    }
-  }
-
-  double LinkDensity(const GumboNode* node) const {
-    std::string text;
-    std::size_t link_chars = 0;
-    AppendText(node, &text, &link_chars);
-    return text.empty() ? 0 : static_cast<double>(link_chars) / static_cast<double>(text.size());
-  }
-
-  // Readability's scoring: each paragraph-like block gives points to its parent and half to its grandparent.
-  void ScoreParagraphs() {
-    std::vector<const GumboNode*> stack = {root_};
-    while (!stack.empty()) {
-      const GumboNode* node = stack.back();
-      stack.pop_back();
-      if (node->type != GUMBO_NODE_ELEMENT || Removed(node)) continue;
-      GumboTag tag = node->v.element.tag;
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-      if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_PRE && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_BLOCKQUOTE &&
-          !(tag == GUMBO_TAG_DIV && HasDirectText(node))) {
-        continue;
-      }
-      std::string text;
-      std::size_t link_chars = 0;
-      AppendText(node, &text, &link_chars);
-      std::string collapsed = CollapseWhitespace(text);
-      if (collapsed.size() < 25) continue;
-      double score = 1 + std::count(collapsed.begin(), collapsed.end(), ',') +
-                     std::min(3.0, static_cast<double>(collapsed.size()) / 100);
-      score *= 1 - std::min(1.0, static_cast<double>(link_chars) / std::max<std::size_t>(1, text.size()));
-      // Only the few ancestors that Body() may climb to need the count; bounded so that deep pages stay linear.
-      int depth = 0;
-      for (const GumboNode* up = node; up && up->type == GUMBO_NODE_ELEMENT && depth < 8; up = up->parent, ++depth) {
-        text_under_[up] += collapsed.size();
-      }
-      const GumboNode* parent = node->parent;
-      if (!parent || parent->type != GUMBO_NODE_ELEMENT) continue;
-      scores_[parent] += score + ContainerBonus(parent);
-      if (const GumboNode* grand = parent->parent; grand && grand->type == GUMBO_NODE_ELEMENT) {
-        scores_[grand] += score / 2;
+      double adjusted = score[static_cast<std::size_t>(i)] * (1 - LinkDensity(n));
+      if (adjusted > best) {
+        best = adjusted;
+        core = i;
       }
     }
+    return core;
   }
 
-  double ContainerBonus(const GumboNode* node) {
-    auto [it, inserted] = bonus_.try_emplace(node, 0.0);
-    if (!inserted) return 0;  // the bonus counts once per container
-    std::string hints;
-    if (const char* cls = Attr(node, "class")) hints += cls;
-    hints += ' ';
-    if (const char* id = Attr(node, "id")) hints += id;
-    if (node->v.element.tag == GUMBO_TAG_ARTICLE || RE2::PartialMatch(hints, PositiveHint())) it->second = 5;
-    return it->second;
-  }
+  // What an ancestor adds to the core must be at most this much link text and at least this much paragraph text.
+  static constexpr double kClimbLink = 0.15;
+  static constexpr double kClimbGood = 0.6;
 
-  static bool HasDirectText(const GumboNode* node) {
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT && std::strlen(child->v.text.text) > 20) return true;
-    }
-    return false;
-  }
+  static double LinkDensity(const PageNode& n) { return n.length == 0 ? 0 : static_cast<double>(n.link) / n.length; }
 
-  bool SiblingQualifies(const GumboNode* sibling, double best_score) const {
-    if (sibling->type != GUMBO_NODE_ELEMENT || Removed(sibling)) return false;
-    auto it = scores_.find(sibling);
-    if (it != scores_.end() && it->second * (1 - LinkDensity(sibling)) >= best_score * 0.2) return true;
-    if (sibling->v.element.tag != GUMBO_TAG_P) return false;
-    std::string text;
-    AppendText(sibling, &text);
-    std::string collapsed = CollapseWhitespace(text);
-    return collapsed.size() > 80 && LinkDensity(sibling) < 0.25;
+  static double ContainerBonus(const PageNode& n) {
+    if (n.tag == GUMBO_TAG_ARTICLE) return 5;
+    std::string hints = ClassAndId(n.node);
+    return !hints.empty() && HasPositive(hints) ? 5 : 0;
   }
 
   // One paragraph per block element that holds text directly; headings and list items included.
-  void CollectParagraphs(const GumboNode* container, std::vector<std::string>* paragraphs) const {
+  void Collect(int32_t root, std::string* body) const {
     std::string current;
+    bool pending = false;
+    int32_t current_start = -1;  // where the paragraph being collected starts
     auto flush = [&] {
-      std::string paragraph = CollapseWhitespace(current);
+      // The headline repeated inside the body is not body, nor is a date stamp or an "Advertisement" label, nor
+      // the summary (the page's description) standing above the article's own container.
+      bool keep = !current.empty() && current != title_ && !IsDateLine(current) && !IsFurniture(current) &&
+                  !(body->empty() && current_start < core_ && IsDescription(current));
+      if (keep) {
+        if (!body->empty()) body->append("\n\n");
+        body->append(current);
+      }
       current.clear();
-      if (paragraph.empty()) return;
-      if (paragraph == CollapseWhitespace(title_)) return;  // the headline repeated inside the body
-      paragraphs->push_back(std::move(paragraph));
+      pending = false;
+      current_start = -1;
     };
-    struct Frame {
-      const GumboNode* node;
-      bool closing;
-    };
-    std::vector<Frame> stack = {{container, false}};
-    while (!stack.empty()) {
-      Frame frame = stack.back();
-      stack.pop_back();
-      const GumboNode* node = frame.node;
-      if (frame.closing) {
+    std::vector<int32_t> open;  // ends of the block elements being collected
+    int32_t end = nodes_[static_cast<std::size_t>(root)].end;
+    for (int32_t i = root; i < end; ++i) {
+      while (!open.empty() && open.back() <= i) {
         flush();
+        open.pop_back();
+      }
+      const PageNode& n = nodes_[static_cast<std::size_t>(i)];
+      if (n.is_text) {
+        if (n.hidden) continue;
+        if (current_start < 0) current_start = i;
+        AppendCollapsed(n.node->v.text.text, &current, &pending);
         continue;
       }
-      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
-        current += node->v.text.text;
+      if (n.hidden || n.removed) {
+        i = n.end - 1;
         continue;
       }
-      if (node->type != GUMBO_NODE_ELEMENT || Removed(node)) continue;
-      GumboTag tag = node->v.element.tag;
-      bool block = IsBlock(tag);
-      if (block) {
-        flush();
-        // Link lists (tag clouds, "read more" rows) inside the container are not text.
-        if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_P) &&
-            LinkDensity(node) > 0.6) {
-          continue;
-        }
-        stack.push_back({node, true});
-      }
-      if (tag == GUMBO_TAG_BR) {
-        current += ' ';
+      if (!IsBlockTag(n.tag)) continue;
+      flush();
+      // Link lists (tag clouds, "read more" rows) inside the container are not text.
+      if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_P) &&
+          n.length > 0 && n.link * 10 > n.length * 6) {
+        i = n.end - 1;
         continue;
       }
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = children.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
+      open.push_back(n.end);
     }
     flush();
   }
 
-  const GumboNode* root_;
+  bool IsDescription(const std::string& paragraph) const {
+    if (description_.size() < 40) return false;
+    std::size_t common = std::min(paragraph.size(), description_.size());
+    // Descriptions are often cut short ("…"); compare what both have.
+    return common >= 40 && paragraph.compare(0, common, description_, 0, common) == 0 &&
+           std::max(paragraph.size(), description_.size()) - common < 40;
+  }
+
+  PageIndex& page_;
+  std::vector<PageNode>& nodes_;
   std::string title_;
-  std::unordered_set<const GumboNode*> removed_;
-  std::unordered_map<const GumboNode*, double> scores_;
-  std::unordered_map<const GumboNode*, double> bonus_;
-  std::unordered_map<const GumboNode*, int> paragraphs_under_;
-  std::unordered_map<const GumboNode*, std::size_t> text_under_;  // scored paragraph text below each element
-  int total_paragraphs_ = 0;
+  std::string description_;
+  int32_t root_ = -1;  // the article's container
+  int32_t core_ = -1;  // where ChooseRoot found the article's core
+  std::vector<int32_t> good_;
+  int32_t total_good_ = 0;
 };
 
-// Visible text of the whole page (for recognising consent walls and error pages).
-std::string PageText(const GumboNode* root) {
-  std::string text;
-  std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT) {
-      text += node->v.text.text;
-      text += ' ';
-      continue;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_NOSCRIPT) continue;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-  }
-  return CollapseWhitespace(text);
-}
-
-int CountLinks(const GumboNode* root) {
-  int links = 0;
-  std::vector<const GumboNode*> stack = {root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    links += node->v.element.tag == GUMBO_TAG_A;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-  }
-  return links;
-}
-
-PageKind JudgePage(const Article& article, const std::string& page_text, int links) {
+PageKind JudgePage(const Article& article, const PageIndex& page, int32_t page_text_length) {
   static const RE2 kError(R"((?i)\b(404|page not found|not found|error|does not exist|no longer available)\b)");
   static const RE2 kConsent(R"((?i)(cookies?|consent|personali[sz]ed (ads|advertising)|partners))");
   static const RE2 kAccept(R"((?i)(accept all|agree|reject all|manage options|before you continue))");
@@ -465,11 +668,15 @@ PageKind JudgePage(const Article& article, const std::string& page_text, int lin
   }
   if (body < 600 && RE2::PartialMatch(article.title, kError)) return PageKind::kError;
   // A consent wall: a short page about cookies whose "body" is the prompt itself (or was all cut as one).
-  if (page_text.size() < 3000 && body < 600 && RE2::PartialMatch(page_text, kConsent) &&
-      RE2::PartialMatch(page_text, kAccept) && (body == 0 || RE2::PartialMatch(article.text, kConsent))) {
-    return PageKind::kConsentWall;
+  if (page_text_length < 3000 && body < 600) {
+    std::string page_text = page.Text(page.body());
+    if (RE2::PartialMatch(page_text, kConsent) && RE2::PartialMatch(page_text, kAccept) &&
+        (body == 0 || RE2::PartialMatch(article.text, kConsent))) {
+      return PageKind::kConsentWall;
+    }
   }
   // A list of teasers: many links, no running text.
+  int links = page.links();
   if (links >= 15 && (body < 250 || (paragraphs >= 6 && body / paragraphs < 70))) return PageKind::kIndex;
   if (body == 0) return PageKind::kEmpty;
   if (body < 250) return PageKind::kIndex;
@@ -481,8 +688,12 @@ PageKind JudgePage(const Article& article, const std::string& page_text, int lin
 Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
   Article article;
   article.url = hints.url;
-  std::string flattened;
-  std::string_view html = LimitNesting(html_utf8, &flattened);
+  if (LooksBinary(html_utf8)) {
+    article.kind = PageKind::kEmpty;
+    return article;
+  }
+  std::string bounded;
+  std::string_view html = BoundMarkup(html_utf8, &bounded);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 50;  // error records are not used; bounding them bounds memory on broken markup
   GumboTree tree(gumbo_parse_with_options(&options, html.data(), html.size()));
@@ -490,21 +701,24 @@ Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
     article.kind = PageKind::kEmpty;
     return article;
   }
-  PageMetadata meta = ReadMetadata(tree->root, hints.url);
+  PageIndex page(tree->root);
+  int32_t page_text_length = page[page.body()].length;
+  BodyExtractor extractor(&page);
+  ContentRegion region = extractor.Locate();
+  PageMetadata meta = ReadMetadata(page, hints.url, region);
   article.title = !meta.title.empty() ? meta.title : hints.title;
   article.authors = meta.authors;
-  article.published = !meta.published.empty() ? meta.published : hints.published;
+  article.published = !meta.published.empty()    ? meta.published
+                      : !hints.published.empty() ? hints.published
+                                                 : meta.published_fallback;
   article.modified = meta.modified;
   article.canonical_url = meta.canonical_url;
   article.site_name = meta.site_name;
   article.description = meta.description;
-
-  Extractor extractor(tree->root, article.title);
-  article.text = extractor.Body();
-  if (article.published.empty()) article.published = VisibleDate(tree->root, hints.url);
+  article.text = extractor.Text(article.title, article.description);
   article.dateline = ParseDateline(article.text, article.published);
   article.language = DetectLanguage(article.text, meta.declared_language);
-  article.kind = JudgePage(article, PageText(tree->root), CountLinks(tree->root));
+  article.kind = JudgePage(article, page, page_text_length);
   return article;
 }
 

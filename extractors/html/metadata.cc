@@ -2,17 +2,21 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <gumbo.h>
+#include <re2/re2.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-#include <re2/re2.h>
-
 #include "extractors/html/dom.h"
+#include "extractors/html/page.h"
 #include "extractors/text/utf8.h"
 
 namespace CLD2 {
@@ -23,29 +27,6 @@ namespace tradewire {
 namespace {
 
 using nlohmann::json;
-
-
-
-std::string NodeText(const GumboNode* node) {
-  std::string text;
-  std::vector<const GumboNode*> stack = {node};
-  while (!stack.empty()) {
-    const GumboNode* current = stack.back();
-    stack.pop_back();
-    if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_CDATA || current->type == GUMBO_NODE_WHITESPACE) {
-      text += current->v.text.text;
-      continue;
-    }
-    if (current->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = current->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
-    if (tag == GUMBO_TAG_BR) text += ' ';
-    const GumboVector& children = current->v.element.children;
-    for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-  }
-  return CollapseWhitespace(text);
-}
-
 
 int MonthFromName(std::string_view name) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -63,37 +44,205 @@ std::string IsoDay(int year, int month, int day) {
   return out;
 }
 
-// A person's name as bylines print it: "By JEONG JAE-HONG [email]" → "Jeong Jae-hong".
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && strncasecmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+// A comparison key for titles and names: ASCII lower-cased, typographic quotes and dashes made plain, white
+// space collapsed.
+std::string Key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::string_view replacement;
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      switch (static_cast<unsigned char>(text[i + 2])) {
+        case 0x98:
+        case 0x99:
+        case 0x9B:
+          replacement = "'";
+          break;
+        case 0x9C:
+        case 0x9D:
+          replacement = "\"";
+          break;
+        case 0x92:
+        case 0x93:
+        case 0x94:
+        case 0x95:
+          replacement = "-";
+          break;
+        case 0xA6:
+          replacement = "...";
+          break;
+        default:
+          break;
+      }
+      if (!replacement.empty()) i += 2;
+    }
+    if (replacement.empty() && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    if (!replacement.empty()) {
+      out.append(replacement);
+    } else {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// Letters and digits only, lower-cased: "APNIC Blog" and "apnic-blog" compare equal.
+std::string Squeezed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Authors
+
+// The name in a byline: "By JEONG JAE-HONG [email]" → "Jeong Jae-hong", "Written by: Jane Doe | Staff Writer" →
+// "Jane Doe".
 std::string CleanAuthor(std::string name) {
-  static const RE2 kPrefix(R"((?i)^\s*(by|written by|reporter|reported by|posted by|author:?)\s+)");
-  static const RE2 kTail(R"(\s*(\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*)$)");
+  static const RE2 kPrefix(R"((?i)^\s*(?:(?:written|reported|posted|published|story|words|text|created|compiled)\s+by|)"
+                           R"(by|reporter|authors?|writer)\s*[:\-–]?\s+)");
+  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|·.*|•.*|\s[-–—]\s.*|\s+on\s+\d.*)$)");
+  // A date run into the name: "Luke Kim December 17, 2025", "Andrew Gerrand 4 August 2010".
+  static const RE2 kDateTail(
+      R"((?i)\s+(?:on\s+|updated\s+|published\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|)"
+      R"(\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|)"
+      R"(\d{4}-\d\d).*$)");
+  name = Collapse(name);
   RE2::Replace(&name, kPrefix, "");
   RE2::Replace(&name, kTail, "");
-  name = CollapseWhitespace(name);
+  RE2::Replace(&name, kDateTail, "");
+  name = Collapse(name);
+  while (!name.empty() && (name.back() == ':' || name.back() == '-' || name.back() == '.')) name.pop_back();
+  // "Jane Doe Staff Writer": the role is not the name (a desk that is only "Staff" keeps its word).
+  static const RE2 kRole(
+      R"((?i)(?:\s+(?:senior|chief|staff|contributing|guest|freelance|writer|reporter|editor|correspondent|)"
+      R"(contributor|columnist))+$)");
+  std::string without_role = name;
+  if (RE2::Replace(&without_role, kRole, "") && std::count(without_role.begin(), without_role.end(), ' ') >= 1) {
+    name = without_role;
+  }
   bool has_lower = std::any_of(name.begin(), name.end(), [](unsigned char c) { return std::islower(c); });
-  if (!has_lower) {
+  bool has_upper = std::any_of(name.begin(), name.end(), [](unsigned char c) { return std::isupper(c); });
+  if (!has_lower && has_upper) {
     bool start = true;
     for (char& c : name) {
       c = start ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      start = c == ' ';
+      start = c == ' ';  // "JAE-HONG" → "Jae-hong", as Korean given names are written
     }
   }
-  return name;
+  return Collapse(name);
 }
 
-bool LooksLikeName(std::string_view name) {
-  if (name.size() < 3 || name.size() > 60) return false;
-  int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
-  return words <= 5 && std::isupper(static_cast<unsigned char>(name[0]));
+// A month or weekday name, whole or abbreviated ("Sat", "Dec.", "September"), and nothing else.
+bool IsCalendarWord(std::string_view word) {
+  static const std::string_view kWords[] = {
+      "apr",    "april",   "aug",      "august",   "dec",     "december", "feb",      "february", "fri",  "friday",
+      "jan",    "january", "jul",      "july",     "jun",     "june",     "mar",      "march",    "may",  "mon",
+      "monday", "nov",     "november", "oct",      "october", "sat",      "saturday", "sep",      "sept", "september",
+      "sun",    "sunday",  "thu",      "thursday", "tue",     "tuesday",  "wed",      "wednesday"};
+  std::string key = AsciiLower(word);
+  while (!key.empty() && (key.back() == '.' || key.back() == ',')) key.pop_back();
+  return std::binary_search(std::begin(kWords), std::end(kWords), key);
 }
 
-void AddAuthor(std::vector<std::string>* authors, std::string name) {
-  name = CleanAuthor(std::move(name));
-  if (!LooksLikeName(name)) return;
-  for (const std::string& known : *authors) {
-    if (AsciiLower(known) == AsciiLower(name)) return;
+// Words that show a "name" is page furniture rather than a person or a desk. Sorted: the lookup is a binary
+// search.
+bool HasFurnitureWord(std::string_view name) {
+  static const std::string_view kWords[] = {
+      "about",    "author",  "author's", "authors", "blog",      "by",        "checked",  "comment",
+      "comments", "contact", "edited",   "events",  "follow",    "home",      "industry", "login",
+      "menu",     "more",    "news",     "posted",  "profile",   "published", "read",     "reply",
+      "reviewed", "search",  "share",    "sign",    "subscribe", "updated",   "view",     "written"};
+  std::string key = Key(name);
+  std::size_t i = 0;
+  while (i < key.size()) {
+    std::size_t end = key.find_first_of(" :;,.|", i);
+    if (end == std::string::npos) end = key.size();
+    std::string_view word(key.data() + i, end - i);
+    if (std::binary_search(std::begin(kWords), std::end(kWords), word)) return true;
+    i = end + 1;
   }
-  authors->push_back(std::move(name));
+  return false;
+}
+
+// structured: the name comes from metadata (JSON-LD, <meta name=author>), where a site's own spelling of a
+// user name ("jsmith", "site_admin") is still its author; visible bylines must look like names.
+bool LooksLikeName(std::string_view name, bool structured) {
+  if (name.size() < 2 || name.size() > 60) return false;
+  if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos || name[0] == '@' ||
+      name.find('@') != std::string_view::npos) {
+    return false;
+  }
+  int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+  if (words > (structured ? 6 : 5)) return false;
+  if (name.find(':') != std::string_view::npos || name.find("{{") != std::string_view::npos ||
+      (std::count(name.begin(), name.end(), '.') >= 2 && name.find(' ') == std::string_view::npos)) {
+    return false;  // "content: Desk", "{{ author }}", "page.head.author": templates, not names
+  }
+  if (structured) {
+    return std::any_of(name.begin(), name.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+  }
+  if (name.size() < 3 || HasFurnitureWord(name)) return false;
+  // A lone day or month name is what is left of a date ("Sat, 20 Dec"); "Jun" or "Sun" in a full name is a name.
+  if (name.find(' ') == std::string_view::npos && IsCalendarWord(name)) return false;
+  if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); })) return false;
+  // Every word capitalised, but for the particles of names ("de", "van", "bin").
+  static const std::string_view kParticles[] = {"al",  "bin", "da", "de", "del", "der", "di", "du",
+                                                "ibn", "la",  "le", "of", "the", "van", "von"};
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t end = name.find(' ', i);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(i, end - i);
+    unsigned char first = static_cast<unsigned char>(word[0]);
+    bool capital = std::isupper(first) || first >= 0x80;
+    if (!capital && !std::binary_search(std::begin(kParticles), std::end(kParticles), word)) return false;
+    i = end + 1;
+  }
+  return std::isupper(static_cast<unsigned char>(name[0])) || static_cast<unsigned char>(name[0]) >= 0x80;
+}
+
+void AddAuthor(std::vector<std::string>* authors, const std::string& raw, bool structured) {
+  std::string cleaned = CleanAuthor(raw);
+  // "Jane Doe and John Roe", "Jane Doe & John Roe"
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t at_and = cleaned.find(" and ", start), at_amp = cleaned.find(" & ", start);
+    std::size_t at = std::min(at_and, at_amp);
+    if (at == std::string::npos) {
+      names.push_back(cleaned.substr(start));
+      break;
+    }
+    names.push_back(cleaned.substr(start, at - start));
+    start = at + (at == at_and ? 5 : 3);
+  }
+  for (std::string& one : names) {
+    one = Collapse(one);
+    if (!LooksLikeName(one, structured)) continue;
+    std::string key = Key(one);
+    if (std::any_of(authors->begin(), authors->end(), [&](const std::string& known) { return Key(known) == key; })) {
+      continue;
+    }
+    authors->push_back(std::move(one));
+  }
 }
 
 // JSON-LD sits in a <script>, where the HTML parser leaves character references alone; CMSs still write them.
@@ -137,225 +286,798 @@ std::string DecodeEntities(std::string text) {
   return out;
 }
 
-bool IsArticleType(const json& type) {
-  static const char* kTypes[] = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-                                 "OpinionNewsArticle", "WebPage", "TechArticle", "ScholarlyArticle", "Report"};
-  auto matches = [](const std::string& t) {
-    return std::any_of(std::begin(kTypes), std::end(kTypes), [&](const char* k) { return t == k; });
-  };
-  if (type.is_string()) return matches(type.get<std::string>());
+// ---------------------------------------------------------------------------------------------------------------
+// JSON-LD
+
+// What the page's JSON-LD says about the article (an Article type) or about the page (WebPage and kin, where
+// some CMSs put the dates).
+struct LdFacts {
+  bool seen = false;
+  std::string headline, published, modified, publisher;
+  std::vector<std::string> persons, organizations;
+};
+
+std::string LdString(const json& value) {
+  if (value.is_string()) return Collapse(DecodeEntities(value.get<std::string>()));
+  if (value.is_array() && !value.empty() && value[0].is_string()) {
+    return Collapse(DecodeEntities(value[0].get<std::string>()));
+  }
+  return "";
+}
+
+bool TypeIs(const json& type, bool (*test)(std::string_view)) {
+  if (type.is_string()) return test(type.get_ref<const std::string&>());
   if (type.is_array()) {
-    return std::any_of(type.begin(), type.end(), [&](const json& t) { return t.is_string() && matches(t.get<std::string>()); });
+    return std::any_of(type.begin(), type.end(),
+                       [&](const json& t) { return t.is_string() && test(t.get_ref<const std::string&>()); });
   }
   return false;
 }
 
-void ReadJsonLd(const json& node, PageMetadata* meta, bool* found_article) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsArticleTypeName(std::string_view t) {
+  return EndsWith(t, "Article") || EndsWith(t, "Posting") || t == "Report" || t == "Review" || t == "Recipe" ||
+         t == "HowTo" || t == "CreativeWork";
+}
+bool IsPageTypeName(std::string_view t) { return EndsWith(t, "Page"); }
+bool IsOrganizationTypeName(std::string_view t) {
+  return EndsWith(t, "Organization") || t == "Corporation" || t == "NGO" || t == "GovernmentOrganization" ||
+         t == "LocalBusiness" || t == "Brand" || t == "WebSite";
+}
+
+void IndexIds(const json& node, std::unordered_map<std::string, const json*>* ids, int depth) {
+  if (depth > 12) return;
   if (node.is_array()) {
-    for (const json& item : node) ReadJsonLd(item, meta, found_article);
-    return;
-  }
-  if (!node.is_object()) return;
-  if (node.contains("@graph")) ReadJsonLd(node["@graph"], meta, found_article);
-  if (!IsArticleType(node.value("@type", json()))) return;
-  bool is_webpage = node.value("@type", json()) == "WebPage";
-  if (is_webpage && *found_article) return;  // a real article type wins over the page wrapper
-  if (!is_webpage) *found_article = true;
-  auto text = [&](const char* key) {
-    const json& value = node.contains(key) ? node[key] : json();
-    return value.is_string() ? CollapseWhitespace(DecodeEntities(value.get<std::string>())) : std::string();
-  };
-  if (std::string headline = text("headline"); !headline.empty() && (meta->title.empty() || !is_webpage)) {
-    meta->title = headline;
-  }
-  if (std::string published = text("datePublished"); !published.empty()) meta->published = published;
-  if (std::string modified = text("dateModified"); !modified.empty()) meta->modified = modified;
-  if (node.contains("author")) {
-    json authors = node["author"].is_array() ? node["author"] : json::array({node["author"]});
-    for (const json& author : authors) {
-      if (author.is_string()) AddAuthor(&meta->authors, DecodeEntities(author.get<std::string>()));
-      else if (author.is_object() && author.value("name", json()).is_string()) {
-        if (author.value("@type", "Person") != "Organization") AddAuthor(&meta->authors, author["name"].get<std::string>());
-      }
+    for (const json& item : node) IndexIds(item, ids, depth + 1);
+  } else if (node.is_object()) {
+    auto id = node.find("@id");
+    if (id != node.end() && id->is_string() && node.size() > 1) ids->emplace(id->get<std::string>(), &node);
+    for (const auto& [key, value] : node.items()) {
+      if (value.is_structured()) IndexIds(value, ids, depth + 1);
     }
-  }
-  if (node.contains("publisher") && node["publisher"].is_object() && meta->site_name.empty()) {
-    const json& name = node["publisher"].value("name", json());
-    if (name.is_string()) meta->site_name = name.get<std::string>();
   }
 }
 
-// "Headline | Site" → "Headline": the longest part when the title is split by a site separator.
-std::string StripSiteName(const std::string& title, const std::string& site_name) {
-  static const char* kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "};
-  std::string best = title;
-  for (const char* separator : kSeparators) {
+void ReadLdAuthors(const json& value, const std::unordered_map<std::string, const json*>& ids, LdFacts* facts) {
+  if (value.is_array()) {
+    for (const json& item : value) {
+      if (!item.is_array()) ReadLdAuthors(item, ids, facts);
+    }
+    return;
+  }
+  if (value.is_string()) {
+    facts->persons.push_back(DecodeEntities(value.get<std::string>()));
+    return;
+  }
+  if (!value.is_object()) return;
+  const json* author = &value;
+  if (!author->contains("name")) {  // {"@id": "…#/schema/person/…"}: the Person is elsewhere in the graph
+    auto id = author->find("@id");
+    if (id == author->end() || !id->is_string()) return;
+    auto found = ids.find(id->get<std::string>());
+    if (found == ids.end()) return;
+    author = found->second;
+  }
+  std::string name = LdString(author->value("name", json()));
+  if (name.empty()) return;
+  if (TypeIs(author->value("@type", json()), IsOrganizationTypeName)) {
+    facts->organizations.push_back(name);
+  } else {
+    facts->persons.push_back(name);
+  }
+}
+
+void ReadJsonLd(const json& node, const std::unordered_map<std::string, const json*>& ids, LdFacts* article,
+                LdFacts* webpage, int depth) {
+  if (depth > 12) return;
+  if (node.is_array()) {
+    for (const json& item : node) ReadJsonLd(item, ids, article, webpage, depth + 1);
+    return;
+  }
+  if (!node.is_object()) return;
+  if (auto graph = node.find("@graph"); graph != node.end()) ReadJsonLd(*graph, ids, article, webpage, depth + 1);
+  const json& type = node.value("@type", json());
+  LdFacts* facts = TypeIs(type, IsArticleTypeName) ? article : TypeIs(type, IsPageTypeName) ? webpage : nullptr;
+  if (facts) {
+    bool first = !facts->seen;  // the first node of a kind speaks for the page; later ones only fill gaps
+    facts->seen = true;
+    auto fill = [&](std::string* field, const char* key) {
+      if (field->empty()) *field = LdString(node.value(key, json()));
+    };
+    fill(&facts->headline, "headline");
+    if (facts->headline.empty() && facts == webpage) fill(&facts->headline, "name");
+    fill(&facts->published, "datePublished");
+    if (facts->published.empty()) fill(&facts->published, "dateCreated");
+    fill(&facts->modified, "dateModified");
+    if ((first || (facts->persons.empty() && facts->organizations.empty())) && node.contains("author")) {
+      ReadLdAuthors(node["author"], ids, facts);
+    }
+    if (facts->publisher.empty() && node.contains("publisher")) {
+      const json* publisher = &node["publisher"];
+      if (publisher->is_array() && !publisher->empty()) publisher = &(*publisher)[0];
+      if (publisher->is_object() && !publisher->contains("name")) {
+        auto id = publisher->find("@id");
+        if (id != publisher->end() && id->is_string()) {
+          auto found = ids.find(id->get<std::string>());
+          if (found != ids.end()) publisher = found->second;
+        }
+      }
+      if (publisher->is_object()) facts->publisher = LdString(publisher->value("name", json()));
+    }
+  }
+  for (const char* nested : {"mainEntity", "mainEntityOfPage"}) {
+    auto inner = node.find(nested);
+    if (inner != node.end() && inner->is_object()) ReadJsonLd(*inner, ids, article, webpage, depth + 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Titles
+
+// The site names a title may carry: og:site_name, the JSON-LD publisher, the host's name ("apnic" of
+// blog.apnic.net).
+std::vector<std::string> SiteNames(const std::string& site_name, const std::string& publisher, std::string_view url) {
+  std::vector<std::string> names;
+  for (const std::string& name : {site_name, publisher}) {
+    std::string squeezed = Squeezed(name);
+    if (squeezed.size() >= 3) names.push_back(squeezed);
+  }
+  std::size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) {
+    std::string_view host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/:?#"));
+    // The label before the public suffix: news.example.co.uk → example.
+    std::vector<std::string_view> labels;
+    for (std::size_t i = 0; i <= host.size();) {
+      std::size_t dot = host.find('.', i);
+      if (dot == std::string_view::npos) dot = host.size();
+      labels.push_back(host.substr(i, dot - i));
+      i = dot + 1;
+    }
+    if (labels.size() >= 2) {
+      std::size_t at = labels.size() - 2;
+      if (at > 0 && labels[at].size() <= 3 && labels.back().size() == 2) --at;  // co.uk, com.au
+      std::string label = Squeezed(labels[at]);
+      if (label.size() >= 3) names.push_back(label);
+    }
+  }
+  return names;
+}
+
+bool MatchesSiteName(std::string_view part, const std::vector<std::string>& site_names) {
+  std::string squeezed = Squeezed(part);
+  if (squeezed.empty()) return false;
+  for (const std::string& site : site_names) {
+    if (squeezed == site || (site.size() >= 4 && squeezed.find(site) != std::string::npos) ||
+        (squeezed.size() >= 4 && site.find(squeezed) != std::string::npos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsSiteNameOnly(std::string_view text, const std::vector<std::string>& site_names) {
+  std::string squeezed = Squeezed(text);
+  return std::any_of(site_names.begin(), site_names.end(), [&](const std::string& site) {
+    return squeezed.find(site) != std::string::npos && squeezed.size() <= site.size() + 8;
+  });
+}
+
+int WordCount(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// An <h1> ending in the site's name ("Headline – Artlyst") or in a short label after a bar ("Headline | Opinion").
+std::string StripSiteSuffix(const std::string& title, const std::vector<std::string>& site_names) {
+  for (std::string_view separator : {" | ", " – ", " — ", " - ", " :: "}) {
     std::size_t at = title.rfind(separator);
     if (at == std::string::npos) continue;
-    std::string head = title.substr(0, at), tail = title.substr(at + std::strlen(separator));
-    if (!site_name.empty() && AsciiLower(tail).find(AsciiLower(site_name)) == std::string::npos &&
-        AsciiLower(head).find(AsciiLower(site_name)) != std::string::npos) {
-      std::swap(head, tail);
-    }
-    if (head.size() >= tail.size() && head.size() >= 15) best = head;
-    break;
+    std::string head = title.substr(0, at), tail = title.substr(at + separator.size());
+    if (WordCount(head) < 3) continue;
+    if (MatchesSiteName(tail, site_names) || (separator == " | " && WordCount(tail) <= 4)) return Collapse(head);
   }
-  return CollapseWhitespace(best);
+  return title;
+}
+
+// "Headline | Site", "Site - Headline", "Headline | Section | Site" → "Headline": parts that name the site are cut,
+// and a part that is a headline on the page (an <h1>) is kept whole.
+std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_names,
+                          const std::vector<std::string>& h1_keys) {
+  static const std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ",
+                                                 " « ", " » ", " · ", " • ", " / "};
+  struct Cut {
+    std::size_t at, length;
+  };
+  std::vector<Cut> cuts;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    for (std::string_view separator : kSeparators) {
+      if (title.compare(i, separator.size(), separator) == 0) {
+        cuts.push_back({i, separator.size()});
+        break;
+      }
+    }
+  }
+  if (cuts.empty()) return Collapse(title);
+  for (const Cut& cut : cuts) {
+    std::string head = title.substr(0, cut.at), tail = title.substr(cut.at + cut.length);
+    if (std::find(h1_keys.begin(), h1_keys.end(), Key(head)) != h1_keys.end()) return Collapse(head);
+    if (std::find(h1_keys.begin(), h1_keys.end(), Key(tail)) != h1_keys.end()) return Collapse(tail);
+  }
+  std::string stripped = title;
+  // Site name at the end, then perhaps a section before it.
+  const Cut& last = cuts.back();
+  if (MatchesSiteName(title.substr(last.at + last.length), site_names)) {
+    stripped = title.substr(0, last.at);
+    if (cuts.size() >= 2) {
+      const Cut& before = cuts[cuts.size() - 2];
+      std::string section = stripped.substr(before.at + before.length);
+      if (WordCount(section) <= 2 && WordCount(stripped.substr(0, before.at)) >= 3) {
+        stripped = stripped.substr(0, before.at);
+      }
+    }
+    return Collapse(stripped);
+  }
+  const Cut& first = cuts.front();
+  if (MatchesSiteName(title.substr(0, first.at), site_names)) return Collapse(title.substr(first.at + first.length));
+  // No site name recognised: a short last part after a longer headline is the site's.
+  std::string head = title.substr(0, last.at), tail = title.substr(last.at + last.length);
+  if (WordCount(tail) <= 4 && head.size() >= tail.size() && head.size() >= 15) return Collapse(head);
+  return Collapse(title);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+// <meta> names for the publication date: the common ones by name, and any "…publish…date/time…".
+bool IsPublishedKey(std::string_view key) {
+  static const std::string_view kKeys[] = {"article.created",
+                                           "citation_date",
+                                           "citation_online_date",
+                                           "citation_publication_date",
+                                           "date",
+                                           "datecreated",
+                                           "dc.date",
+                                           "dc.date.created",
+                                           "dc.date.issued",
+                                           "dcterms.created",
+                                           "dcterms.date",
+                                           "dcterms.issued",
+                                           "parsely-pub-date",
+                                           "prism.publicationdate",
+                                           "pubdate",
+                                           "release_date",
+                                           "sailthru.date"};
+  if (std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys)) return true;
+  bool publish = key.find("publish") != std::string_view::npos || key.find("pub_date") != std::string_view::npos ||
+                 key.find("pub-date") != std::string_view::npos;
+  bool when = key.find("date") != std::string_view::npos || key.find("time") != std::string_view::npos ||
+              key == "published" || key == "article:published";
+  return publish && when && key.find("modif") == std::string_view::npos && key.find("updat") == std::string_view::npos;
+}
+
+bool IsModifiedKey(std::string_view key) {
+  bool changed = key.find("modif") != std::string_view::npos || key.find("updat") != std::string_view::npos;
+  bool when = key.find("date") != std::string_view::npos || key.find("time") != std::string_view::npos ||
+              key == "last-modified" || key == "article:modified";
+  return changed && when;
+}
+
+bool IsUpdateLabel(std::string_view text) {
+  std::string key = Key(text.substr(0, 40));
+  return key.find("updat") != std::string::npos || key.find("modif") != std::string::npos ||
+         key.find("revis") != std::string::npos || key.find("current as of") != std::string::npos ||
+         key.find("reviewed") != std::string::npos;
+}
+
+// A date shown as text near the headline: "Published: 20 May. 2025, 16:58", "Dec 12, 2025", "By Jane Doe - Mar
+// 27, 2024", "[Submitted on 18 Dec 2025]", "Updated Jan 8, 2026 · Published Mar 2, 2024". Sets the ISO day of
+// the publication and of the update it names; false when it names no date.
+bool DatesInText(std::string_view text, std::string* published, std::string* updated) {
+  std::string first = NormalizeDate(text);
+  if (first.empty()) return false;
+  if (!IsUpdateLabel(text)) {
+    *published = first;
+    return true;
+  }
+  *updated = first;
+  // The publication is the date after its own label.
+  std::string lower = AsciiLower(text);  // same byte offsets as text
+  for (std::string_view label : {"published", "posted"}) {
+    std::size_t at = lower.find(label);
+    if (at == std::string::npos) continue;
+    std::string later = NormalizeDate(text.substr(at));
+    if (!later.empty()) {
+      *published = later;
+      if (lower.rfind("updat", at) == std::string::npos && lower.rfind("modif", at) == std::string::npos) {
+        updated->clear();  // "Published Mar 2 (updated later)": the first date was the publication's
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+// Dates that scripts carry for the page (Next.js, Nuxt and CMS data blobs): "datePublished":"2023-06-08T…".
+std::string DateInScripts(const PageIndex& page) {
+  static const RE2 kKey(
+      R"re(\\*"(?:datePublished|publishedAt|published_at|publishDate|publish_date|publishedDate|published_date|)re"
+      R"re(firstPublishedAt|first_publication_date|date_published|datePosted|date_posted|postDate|post_date|pubDate|)re"
+      R"re(dateCreated)\\*"\s*:\s*\\*"([^"\\]{8,40}))re");
+  std::size_t budget = 4 << 20;  // bytes of script text searched at most
+  for (int32_t i = 0; i < page.size() && budget > 0; ++i) {
+    const PageNode& n = page[i];
+    if (n.is_text || n.tag != GUMBO_TAG_SCRIPT) continue;
+    i = n.end - 1;
+    const char* type = Attr(n.node, "type");
+    if (type && std::strstr(type, "ld+json")) continue;  // read as JSON-LD already
+    if (n.node->v.element.children.length == 0) continue;
+    const auto* text = static_cast<const GumboNode*>(n.node->v.element.children.data[0]);
+    if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_CDATA) continue;
+    std::string_view script = text->v.text.text;
+    script = script.substr(0, budget);
+    budget -= script.size();
+    if (script.find("ate") == std::string_view::npos && script.find("At\"") == std::string_view::npos) continue;
+    std::string value;
+    if (RE2::PartialMatch(script, kKey, &value)) {
+      std::string day = NormalizeDate(value);
+      if (!day.empty()) return day;
+    }
+  }
+  return "";
+}
+
+std::string DateInUrl(std::string_view url) {
+  static const RE2 kUrlDate(R"(/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$))");
+  static const RE2 kCompact(R"(/((?:19|20)\d{2})(\d{2})(\d{2})/)");
+  int year = 0, month = 0, day = 0;
+  if (RE2::PartialMatch(url, kUrlDate, &year, &month, &day) || RE2::PartialMatch(url, kCompact, &year, &month, &day)) {
+    return IsoDay(year, month, day);
+  }
+  return "";
+}
+
+// Keeps a date-time as the page gives it when it is ISO; otherwise its day. Empty when it is no date.
+std::string CleanDate(const std::string& date) {
+  if (date.empty()) return "";
+  std::string day = NormalizeDate(date);
+  if (day.empty()) return "";
+  return date.substr(0, 10) == day ? Collapse(date) : day;
 }
 
 }  // namespace
 
 std::string NormalizeDate(std::string_view text) {
-  std::string s(text);
+  static const std::string kMonth =
+      "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+      "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+  static const RE2 kIso(R"((?:^|\D)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\D|$))");
+  static const RE2 kYearFirst(R"((?:^|\D)((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})(?:\D|$))");
+  static const RE2 kDayMonthYear("(?i)(?:^|[^0-9])(\\d{1,2})(?:st|nd|rd|th)?\\.?(?:\\s+|-)(?:of\\s+)?" + kMonth +
+                                 "\\.?,?(?:\\s+|-)((?:19|20)\\d{2})(?:\\D|$)");
+  static const RE2 kMonthDayYear("(?i)(?:^|[^a-z])" + kMonth +
+                                 "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?:\\D|$)");
+  static const RE2 kNumeric(R"((?:^|[^\d/.])(\d{1,2})([/.-])(\d{1,2})[/.-]((?:19|20)\d{2})(?:\D|$))");
+  static const RE2 kCompact(R"(^((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$))");
+  std::string month_name, separator;
   int year = 0, month = 0, day = 0;
-  static const RE2 kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
-  static const RE2 kDotted(R"((\d{4})[./](\d{1,2})[./](\d{1,2}))");
-  static const RE2 kDayMonthYear(R"((\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))");
-  static const RE2 kMonthDayYear(R"(([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
-  static const RE2 kCompact(R"(^(\d{4})(\d{2})(\d{2}))");
-  std::string month_name;
-  if (RE2::PartialMatch(s, kIso, &year, &month, &day) || RE2::PartialMatch(s, kDotted, &year, &month, &day) ||
-      RE2::PartialMatch(s, kCompact, &year, &month, &day)) {
+  if (RE2::PartialMatch(text, kIso, &year, &month, &day) || RE2::PartialMatch(text, kYearFirst, &year, &month, &day) ||
+      RE2::PartialMatch(text, kCompact, &year, &month, &day)) {
     return IsoDay(year, month, day);
   }
-  if (RE2::PartialMatch(s, kDayMonthYear, &day, &month_name, &year) ||
-      RE2::PartialMatch(s, kMonthDayYear, &month_name, &day, &year)) {
+  if (RE2::PartialMatch(text, kDayMonthYear, &day, &month_name, &year) ||
+      RE2::PartialMatch(text, kMonthDayYear, &month_name, &day, &year)) {
     return IsoDay(year, MonthFromName(month_name), day);
+  }
+  int first = 0, second = 0;
+  if (RE2::PartialMatch(text, kNumeric, &first, &separator, &second, &year)) {
+    // 09/25/2025 is American; 25/09/2025 and 12.12.2025 are day first.
+    bool day_first = separator != "/" || first > 12;
+    return day_first ? IsoDay(year, second, first) : IsoDay(year, first, second);
   }
   return "";
 }
 
-PageMetadata ReadMetadata(const GumboNode* root, std::string_view url) {
+PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const ContentRegion& region) {
   PageMetadata meta;
-  std::string og_title, html_title, h1, meta_published, meta_modified, time_published, og_locale;
-  bool found_article = false;
-  ForEachElement(root, [&](const GumboNode* node) {
-    GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_HTML) {
-      if (const char* lang = Attr(node, "lang")) meta.declared_language = lang;
-    } else if (tag == GUMBO_TAG_TITLE && html_title.empty()) {
-      html_title = NodeText(node);
-    } else if (tag == GUMBO_TAG_H1 && h1.empty()) {
-      h1 = NodeText(node);
-    } else if (tag == GUMBO_TAG_META) {
-      std::string key = AsciiLower(Attr(node, "property") ? Attr(node, "property")
-                              : Attr(node, "name")   ? Attr(node, "name")
-                              : Attr(node, "itemprop") ? Attr(node, "itemprop")
-                                                        : "");
-      const char* content = Attr(node, "content");
-      if (!content || !*content) return true;
-      std::string value = CollapseWhitespace(content);
-      if (key == "og:title" || key == "twitter:title") {
-        if (og_title.empty()) og_title = value;
-      } else if (key == "og:site_name") {
-        meta.site_name = value;
-      } else if (key == "og:url" && meta.canonical_url.empty()) {
-        meta.canonical_url = value;
-      } else if (key == "og:description" || (key == "description" && meta.description.empty())) {
-        meta.description = value;
-      } else if (key == "og:locale") {
-        og_locale = value;
-      } else if (key == "article:published_time" || key == "datepublished" || key == "pubdate" ||
-                 key == "publish-date" || key == "publish_date" || key == "parsely-pub-date" || key == "dc.date" ||
-                 key == "dc.date.issued" || key == "sailthru.date" || key == "date" || key == "article.published" ||
-                 key == "og:published_time" || key == "publication_date") {
-        if (meta_published.empty()) meta_published = value;
-      } else if (key == "article:modified_time" || key == "datemodified" || key == "og:updated_time" ||
-                 key == "last-modified") {
-        if (meta_modified.empty()) meta_modified = value;
-      } else if (key == "author" || key == "article:author" || key == "byl" || key == "parsely-author" ||
-                 key == "sailthru.author") {
-        if (value.rfind("http", 0) != 0) AddAuthor(&meta.authors, value);
-      }
-    } else if (tag == GUMBO_TAG_LINK) {
-      const char* rel = Attr(node, "rel");
-      if (rel && AsciiLower(rel) == "canonical" && Attr(node, "href")) meta.canonical_url = Attr(node, "href");
-    } else if (tag == GUMBO_TAG_SCRIPT) {
-      const char* type = Attr(node, "type");
-      if (type && AsciiLower(type) == "application/ld+json" && node->v.element.children.length > 0) {
-        const auto* text = static_cast<const GumboNode*>(node->v.element.children.data[0]);
-        if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
-          json ld = json::parse(text->v.text.text, nullptr, false);
-          if (!ld.is_discarded()) ReadJsonLd(ld, &meta, &found_article);
+  std::string html_title, og_title, twitter_title, og_locale;
+  std::string meta_published, meta_modified, itemprop_published, itemprop_modified;
+  std::vector<std::string> meta_authors;
+  std::vector<int32_t> h1s, subheadings, times, bylines, author_links;
+  LdFacts ld_article, ld_page;
+
+  for (int32_t i = 0; i < page.size(); ++i) {
+    const PageNode& n = page[i];
+    if (n.is_text) continue;
+    const GumboNode* node = n.node;
+    GumboTag tag = n.tag;
+    switch (tag) {
+      case GUMBO_TAG_HTML:
+        if (const char* lang = Attr(node, "lang")) meta.declared_language = lang;
+        continue;
+      case GUMBO_TAG_TITLE:
+        if (html_title.empty()) html_title = page.Text(i);
+        continue;
+      case GUMBO_TAG_H1:
+        if (!n.hidden && h1s.size() < 20) h1s.push_back(i);
+        continue;
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+        if (!n.hidden && subheadings.size() < 40 && n.all_length <= 300) subheadings.push_back(i);
+        continue;
+      case GUMBO_TAG_META: {
+        const char* key_attr = Attr(node, "property") ? Attr(node, "property")
+                               : Attr(node, "name")   ? Attr(node, "name")
+                                                      : Attr(node, "itemprop");
+        const char* content = Attr(node, "content");
+        if (!key_attr || !content || !*content) continue;
+        std::string key = AsciiLower(key_attr);
+        std::string value = Collapse(content);
+        if (key == "og:title") {
+          if (og_title.empty()) og_title = value;
+        } else if (key == "twitter:title") {
+          if (twitter_title.empty()) twitter_title = value;
+        } else if (key == "og:site_name") {
+          meta.site_name = value;
+        } else if (key == "og:url") {
+          if (meta.canonical_url.empty()) meta.canonical_url = value;
+        } else if (key == "og:description" || (key == "description" && meta.description.empty())) {
+          meta.description = value;
+        } else if (key == "og:locale") {
+          og_locale = value;
+        } else if (IsPublishedKey(key)) {
+          if (meta_published.empty() || NormalizeDate(meta_published).empty()) meta_published = value;
+        } else if (IsModifiedKey(key)) {
+          if (meta_modified.empty() || NormalizeDate(meta_modified).empty()) meta_modified = value;
+        } else if (key == "author" || key == "article:author" || key == "byl" || key == "parsely-author" ||
+                   key == "sailthru.author" || key == "dc.creator" || key == "dcterms.creator" ||
+                   key == "citation_author") {
+          if (value.rfind("http", 0) != 0) meta_authors.push_back(value);
         }
+        continue;
       }
-      return false;
-    } else if (tag == GUMBO_TAG_TIME && time_published.empty()) {
-      if (const char* datetime = Attr(node, "datetime")) time_published = datetime;
-    } else {
-      const char* itemprop = Attr(node, "itemprop");
-      if (itemprop && AsciiLower(itemprop) == "datepublished" && meta_published.empty()) {
+      case GUMBO_TAG_LINK: {
+        const char* rel = Attr(node, "rel");
+        if (rel && AsciiLower(rel) == "canonical" && Attr(node, "href")) meta.canonical_url = Attr(node, "href");
+        continue;
+      }
+      case GUMBO_TAG_SCRIPT: {
+        i = n.end - 1;
+        const char* type = Attr(node, "type");
+        if (!type || AsciiLower(type) != "application/ld+json" || node->v.element.children.length == 0) continue;
+        const auto* text = static_cast<const GumboNode*>(node->v.element.children.data[0]);
+        if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_CDATA) continue;
+        json ld = json::parse(text->v.text.text, nullptr, false);
+        // Some CMSs escape the JSON as if it were HTML text (&quot;).
+        if (ld.is_discarded() && std::strstr(text->v.text.text, "&quot;")) {
+          ld = json::parse(DecodeEntities(text->v.text.text), nullptr, false);
+        }
+        if (ld.is_discarded()) continue;
+        std::unordered_map<std::string, const json*> ids;
+        IndexIds(ld, &ids, 0);
+        ReadJsonLd(ld, ids, &ld_article, &ld_page, 0);
+        continue;
+      }
+      case GUMBO_TAG_TIME:
+        if (!n.hidden && times.size() < 50) times.push_back(i);
+        break;
+      default:
+        break;
+    }
+    if (n.hidden || node->v.element.attributes.length == 0) continue;
+    if (const char* itemprop = Attr(node, "itemprop")) {
+      std::string prop = AsciiLower(itemprop);
+      if (prop == "datepublished" || prop == "datemodified") {
         const char* value = Attr(node, "datetime") ? Attr(node, "datetime") : Attr(node, "content");
-        meta_published = value ? value : NodeText(node);
-      }
-      std::string hints = AsciiLower(std::string(Attr(node, "class") ? Attr(node, "class") : "") + " " +
-                                (Attr(node, "rel") ? Attr(node, "rel") : "") + " " + (itemprop ? itemprop : ""));
-      static const RE2 kByline(R"((^|[\s_-])(byline|author|writer|reporter|by-line)([\s_-]|$))");
-      if (meta.authors.empty() && RE2::PartialMatch(hints, kByline) && hints.find("box") == std::string::npos) {
-        std::string text = NodeText(node);
-        // "By"/"BY" with a capital: "edited by the desk" inside a translation note is not a byline.
-        static const RE2 kBy(R"((?:^|\s)(?:By|BY|Reporter)\s+([A-Za-z][\w.'-]+(?:\s+[A-Za-z][\w.'-]+){0,3}))");
-        std::string name;
-        if (RE2::PartialMatch(text, kBy, &name)) AddAuthor(&meta.authors, name);
-        else if (text.size() < 60) AddAuthor(&meta.authors, text);
-        return false;
+        std::string date = value ? value : page.Text(i, false, 200);
+        std::string& slot = prop == "datepublished" ? itemprop_published : itemprop_modified;
+        if (slot.empty()) slot = date;
       }
     }
-    return true;
-  });
+    if (bylines.size() >= 40) continue;
+    const char* rel = Attr(node, "rel");
+    const char* href = tag == GUMBO_TAG_A ? Attr(node, "href") : nullptr;
+    if ((rel && std::strstr(rel, "author")) ||
+        (href && (std::strstr(href, "/author/") || std::strstr(href, "/authors/") || std::strstr(href, "/writers/") ||
+                  std::strstr(href, "/people/") || std::strstr(href, "/profile/") || std::strstr(href, "/staff/") ||
+                  std::strstr(href, "/contributors/") || std::strstr(href, "/by/")))) {
+      author_links.push_back(i);
+      continue;
+    }
+    std::string hints = ClassAndId(node);
+    if (const char* itemprop = Attr(node, "itemprop")) hints += std::string(" ") + AsciiLower(itemprop);
+    if (hints.find("author") != std::string::npos || hints.find("byline") != std::string::npos ||
+        hints.find("by-line") != std::string::npos || hints.find("writer") != std::string::npos ||
+        hints.find("reporter") != std::string::npos) {
+      bylines.push_back(i);
+    }
+  }
 
-  // The headline the reader sees (<h1>) is the title; the metadata's headline is often an SEO variant. An
-  // <h1> that is the site's name or a fragment is not a headline.
-  bool h1_is_headline = h1.size() >= 10 && h1.size() <= 300 && AsciiLower(h1) != AsciiLower(meta.site_name);
-  if (h1_is_headline) {
-    meta.title = h1;
-  } else if (meta.title.empty()) {
-    std::string from_title = StripSiteName(html_title, meta.site_name);
-    if (!og_title.empty()) meta.title = StripSiteName(og_title, meta.site_name);
-    else if (!from_title.empty()) meta.title = from_title;
-    else meta.title = h1;
+  // Bylines and dates are looked for in a zone around the headline and the body container (see zone_start
+  // below), up to a little past the container (a date line under the text); a page without one is searched whole.
+  int32_t body = page.body();
+  int32_t zone_end = region.root >= 0 ? std::min(page.size(), page[region.root].end + 200) : page.size();
+  auto in_zone = [&](int32_t i, int32_t zone_start) { return i >= zone_start && i < zone_end; };
+  // Elements cut as navigation or as another story's teaser are not this article's. Near the article an <aside> or
+  // <footer> holds its own metadata ("Posted on …"); elsewhere they are the site's.
+  auto in_furniture = [&](int32_t i, bool near_article = false) {
+    for (int32_t up = page[i].parent; up >= 0; up = page[up].parent) {
+      const PageNode& a = page[up];
+      if (a.tag == GUMBO_TAG_NAV) return true;
+      if (!near_article && (a.tag == GUMBO_TAG_FOOTER || a.tag == GUMBO_TAG_ASIDE)) return true;
+      if (a.removed) {
+        std::string hints = ClassAndId(a.node);
+        if (hints.find("related") != std::string::npos || hints.find("comment") != std::string::npos ||
+            hints.find("sidebar") != std::string::npos || hints.find("recommend") != std::string::npos ||
+            (!near_article && (hints.find("footer") != std::string::npos || hints.find("nav") != std::string::npos))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  // --- Title: the <h1> the reader sees, when it is this article's headline; else the metadata's.
+  std::vector<std::string> meta_titles;
+  for (const std::string* t : {&og_title, &twitter_title, &ld_article.headline, &html_title}) {
+    if (!t->empty()) meta_titles.push_back(Key(*t));
   }
-  if (meta.published.empty()) meta.published = !meta_published.empty() ? meta_published : time_published;
-  if (meta.modified.empty()) meta.modified = meta_modified;
-  // Keep the date-time as the page gives it when it is ISO; otherwise its day.
-  for (std::string* date : {&meta.published, &meta.modified}) {
-    if (date->empty()) continue;
-    std::string day = NormalizeDate(*date);
-    if (day.empty()) date->clear();
-    else if (date->substr(0, 10) != day) *date = day;
+  std::vector<std::string> site_names =
+      SiteNames(meta.site_name, ld_article.publisher.empty() ? ld_page.publisher : ld_article.publisher,
+                !url.empty() ? url : std::string_view(meta.canonical_url));
+  std::vector<std::string> h1_keys;
+  int32_t title_h1 = -1;
+  int best_score = 0, best_similarity = 0;  // similarity: how well the <h1> matches a metadata title (1: not)
+  for (int32_t i : h1s) {
+    std::string text = page.Text(i, false, 400);
+    if (text.empty() || text.size() > 300) continue;
+    if (IsSiteNameOnly(text, site_names)) continue;  // the logo's <h1>
+    std::string key = Key(text);
+    h1_keys.push_back(key);
+    int score = 1;
+    for (const std::string& m : meta_titles) {
+      bool prefix = m.rfind(key, 0) == 0;
+      bool suffix = m.size() > key.size() && m.compare(m.size() - key.size(), key.size(), key) == 0;
+      if (m == key) {
+        score = std::max(score, 8);  // the metadata's headline
+      } else if (key.size() >= 8 && (prefix || suffix)) {
+        score = std::max(score, 6);  // the headline of "Headline | Site"
+      } else if (key.size() >= 8 && m.find(key) != std::string::npos) {
+        score = std::max(score, 4);
+      }
+    }
+    int similarity = score;
+    if (region.root >= 0) {
+      int32_t container = page[region.root].parent >= 0 ? page[region.root].parent : region.root;
+      if (i >= container && i < page[container].end) score += 2;
+    }
+    // The page's only <h1>, not a link (a logo), is its headline even when it stands apart from the text.
+    if (h1s.size() == 1 && !page[i].in_link) score += 2;
+    if (in_furniture(i)) score -= 4;
+    if (score > best_score) {
+      best_score = score;
+      best_similarity = similarity;
+      title_h1 = i;
+    }
   }
+  std::string h1_title = title_h1 >= 0 ? page.Text(title_h1) : "";
+  std::string meta_title = !og_title.empty()              ? StripSiteName(og_title, site_names, h1_keys)
+                           : !ld_article.headline.empty() ? ld_article.headline
+                           : !twitter_title.empty()       ? StripSiteName(twitter_title, site_names, h1_keys)
+                           : !html_title.empty()          ? StripSiteName(html_title, site_names, h1_keys)
+                                                          : std::string();
+  // A short <h1> beside a long metadata headline that it does not match is a section label ("Our Blog",
+  // "Day 7", "M&A Updates").
+  bool h1_is_label = best_similarity < 4 && WordCount(h1_title) <= 3 && WordCount(meta_title) >= 5;
+  // The metadata's headline shown as a lower heading while the <h1> says something else: that heading is it.
+  if (best_similarity < 4 && WordCount(meta_title) >= 3) {
+    std::string meta_key = Key(meta_title);
+    for (int32_t i : subheadings) {
+      if (Key(page.Text(i, false, 400)) == meta_key) h1_is_label = true;
+    }
+  }
+  if (title_h1 >= 0 && (best_score >= 3 || meta_title.empty()) && !h1_is_label) {
+    meta.title = StripSiteSuffix(h1_title, site_names);
+    // An <h1> that puts page furniture before the metadata's headline ("Dec 18 2025 Headline", "Blog: Headline").
+    std::string h1_key = Key(meta.title), meta_key = Key(meta_title);
+    std::size_t at = WordCount(meta_key) >= 3 ? h1_key.find(meta_key) : std::string::npos;
+    if (at != std::string::npos && at > 0) {
+      std::string_view prefix(h1_key.data(), at);
+      std::string label = Collapse(prefix);
+      if ((WordCount(label) <= 2 && !label.empty() && label.back() == ':') || !NormalizeDate(label).empty()) {
+        meta.title = meta_title;
+      }
+    }
+  } else {
+    meta.title = !meta_title.empty() ? meta_title : h1_title;
+  }
+  if (meta.site_name.empty()) meta.site_name = !ld_article.publisher.empty() ? ld_article.publisher : ld_page.publisher;
+
+  // --- Dates: structured ones first, then what the page shows near the headline, then scripts and the URL.
+  // The headline's block (its grandparent: dates and bylines sit just above or below it) and what stands just
+  // above it, or the body container's parent when the headline is inside it or unknown.
+  int32_t zone_start = region.root >= 0 ? std::max(body, page[region.root].parent) : body;
+  int32_t anchor = title_h1 >= 0 ? title_h1 : region.root;
+  if (anchor >= 0) {
+    int32_t block = anchor;
+    for (int level = 0; level < 2 && page[block].parent >= body; ++level) block = page[block].parent;
+    zone_start = std::max(body, std::min({zone_start, block, anchor - 120}));
+  }
+  for (const std::string* candidate :
+       {&ld_article.published, &meta_published, &itemprop_published, &ld_page.published}) {
+    meta.published = CleanDate(*candidate);
+    if (!meta.published.empty()) break;
+  }
+  for (const std::string* candidate : {&ld_article.modified, &meta_modified, &itemprop_modified, &ld_page.modified}) {
+    meta.modified = CleanDate(*candidate);
+    if (!meta.modified.empty()) break;
+  }
+  // What the page shows: a <time> near the headline, or short text that is a date.
+  std::string time_near, time_anywhere, updated_near;
+  for (int32_t i : times) {
+    const char* datetime = Attr(page[i].node, "datetime");
+    std::string text = page.Text(i, false, 120);
+    std::string date = CleanDate(datetime ? datetime : "");
+    if (date.empty()) date = CleanDate(text);
+    if (date.empty() || in_furniture(i, in_zone(i, zone_start))) continue;
+    // The label may sit just before the <time>: "Updated <time>".
+    std::string context = page[i].parent >= 0 ? page.Text(page[i].parent, false, 120) : text;
+    bool update = IsUpdateLabel(text) ||
+                  (context.size() < 100 && IsUpdateLabel(context) && !StartsWithNoCase(Key(context), "publ"));
+    if (in_zone(i, zone_start)) {
+      if (!update && time_near.empty()) time_near = date;
+      if (update && updated_near.empty()) updated_near = date;
+    } else if (!update && time_anywhere.empty()) {
+      time_anywhere = date;
+    }
+  }
+  std::string visible, visible_updated;
+  for (int32_t i = zone_start; i < zone_end && visible.empty(); ++i) {
+    const PageNode& n = page[i];
+    if (n.is_text) continue;
+    if (n.hidden || n.tag == GUMBO_TAG_A || n.tag == GUMBO_TAG_NAV || n.tag == GUMBO_TAG_FOOTER ||
+        n.tag == GUMBO_TAG_ASIDE || n.tag == GUMBO_TAG_SELECT || n.tag == GUMBO_TAG_BUTTON) {
+      i = n.end - 1;
+      continue;
+    }
+    if (n.all_length > 120 || n.all_length < 6) continue;
+    std::string published, updated;
+    if (!DatesInText(page.Text(i), &published, &updated) || in_furniture(i, true)) continue;
+    visible = published;
+    if (visible_updated.empty()) visible_updated = updated;
+    i = n.end - 1;
+  }
+  std::string shown = !time_near.empty() ? time_near : visible;
+  // A date shown under the headline that is earlier than the metadata's is the original publication: sites
+  // re-stamp datePublished when they refresh a page.
+  if (meta.published.empty() || (!shown.empty() && shown < meta.published.substr(0, 10))) meta.published = shown;
+  if (meta.modified.empty()) meta.modified = !updated_near.empty() ? updated_near : visible_updated;
+  if (meta.published.empty()) meta.published_fallback = time_anywhere;
   if (!meta.canonical_url.empty() && meta.canonical_url[0] == '/' && url.find("://") != std::string_view::npos) {
     std::size_t host_end = url.find('/', url.find("://") + 3);
     meta.canonical_url = std::string(url.substr(0, host_end)) + meta.canonical_url;
   }
+  if (meta.published.empty() && meta.published_fallback.empty()) {
+    meta.published_fallback = DateInUrl(url);
+    if (meta.published_fallback.empty()) meta.published_fallback = DateInScripts(page);
+    if (meta.published_fallback.empty()) meta.published_fallback = DateInUrl(meta.canonical_url);
+    // A page that gives only its last update was at least published by then.
+    if (meta.published_fallback.empty()) meta.published_fallback = meta.modified;
+  }
+
+  // --- Authors: the metadata's people, with the byline the page shows near the headline when the metadata names
+  // no one with a full name; else its authors' links; else an organisation named as author.
+  for (const std::string& name : ld_article.persons) AddAuthor(&meta.authors, name, true);
+  if (meta.authors.empty()) {
+    for (const std::string& name : ld_page.persons) AddAuthor(&meta.authors, name, true);
+  }
+  for (const std::string& name : meta_authors) AddAuthor(&meta.authors, name, true);
+  // A byline's names: "By Jane Doe and John Roe", "Dec. 19, 2025 · Niko Matsakis", "Matteo Laratta | Author".
+  auto names_in_text = [](const std::string& text, std::vector<std::string>* out) {
+    // "By"/"BY" with a capital: "edited by the desk" inside a translation note is not a byline.
+    static const RE2 kBy(
+        R"((?:^|\s)(?:By|BY|Reporter|Written by|Posted by|Author:)\s*:?\s+)"
+        R"(([A-Za-z\x{C0}-\x{24F}][\w.'\x{2019}-]+(?:\s+(?:and\s+|&\s+)?[A-Za-z\x{C0}-\x{24F}][\w.'\x{2019}-]+){0,5}))");
+    re2::StringPiece name;
+    if (RE2::PartialMatch(text, kBy, &name)) {
+      // What follows "By", trimmed of what runs into the name (a date, a role, the desk); else the words the
+      // pattern took.
+      std::size_t at = static_cast<std::size_t>(name.data() - text.data());
+      AddAuthor(out, text.substr(at), false);
+      if (out->empty()) AddAuthor(out, std::string(name), false);
+      if (!out->empty()) return;
+    }
+    static const RE2 kSeparator(R"(\s*(?:[·•|]|\s[-–—]\s)\s*)");
+    std::string segments = text;
+    RE2::GlobalReplace(&segments, kSeparator, "\n");
+    std::size_t start = 0;
+    while (start <= segments.size() && out->empty()) {
+      std::size_t end = segments.find('\n', start);
+      if (end == std::string::npos) end = segments.size();
+      AddAuthor(out, segments.substr(start, end - start), false);
+      start = end + 1;
+    }
+  };
+  auto byline_names = [&](int32_t i) {
+    // A name element inside the byline says it best: a link to the author's page, itemprop=name, class "name".
+    std::vector<std::string> found;
+    const PageNode& b = page[i];
+    for (int32_t j = i + 1; j < b.end; ++j) {
+      const PageNode& d = page[j];
+      if (d.is_text || d.node->v.element.attributes.length == 0) continue;
+      const char* itemprop = Attr(d.node, "itemprop");
+      const char* href = d.tag == GUMBO_TAG_A ? Attr(d.node, "href") : nullptr;
+      std::string hints = ClassAndId(d.node);
+      bool named =
+          (itemprop && AsciiLower(itemprop) == "name") || hints.find("name") != std::string::npos ||
+          (href && (std::strstr(href, "author") || std::strstr(href, "/people/") || std::strstr(href, "/profile")));
+      if (named && d.all_length > 0 && d.all_length <= 80) {
+        AddAuthor(&found, page.Text(j), false);
+        j = d.end - 1;
+      }
+    }
+    if (found.empty() && b.all_length <= 400) names_in_text(page.Text(i, false, 400), &found);
+    return found;
+  };
+  // The byline the page shows: an element named for it near the headline, else short text starting "By …"
+  // above the body, else such an element anywhere that is not another story's.
+  std::vector<std::string> shown_authors;
+  for (int32_t i : bylines) {
+    if (!in_zone(i, zone_start) || in_furniture(i, true)) continue;
+    shown_authors = byline_names(i);
+    if (!shown_authors.empty()) break;
+  }
+  if (shown_authors.empty()) {
+    int32_t scan_end = std::min(zone_end, (region.root >= 0 ? region.root : zone_start) + 400);
+    for (int32_t i = zone_start; i < scan_end && shown_authors.empty(); ++i) {
+      const PageNode& n = page[i];
+      if (n.is_text || n.hidden || n.all_length > 100 || n.all_length < 5) continue;
+      std::string text = page.Text(i);
+      if (!StartsWithNoCase(text, "by ") && !StartsWithNoCase(text, "written by") &&
+          !StartsWithNoCase(text, "posted by") && !StartsWithNoCase(text, "author")) {
+        continue;
+      }
+      names_in_text(text, &shown_authors);
+      i = n.end - 1;
+    }
+  }
+  if (shown_authors.empty()) {
+    for (int32_t i : bylines) {
+      if (in_zone(i, zone_start) || in_furniture(i)) continue;
+      shown_authors = byline_names(i);
+      if (!shown_authors.empty()) break;
+    }
+  }
+  // The metadata may name only the site ("Cleveland Clinic") or a CMS account ("KatieS"); the byline then
+  // names the writer.
+  bool metadata_names_a_person = std::any_of(meta.authors.begin(), meta.authors.end(), [&](const std::string& name) {
+    return name.find(' ') != std::string::npos && !MatchesSiteName(name, site_names);
+  });
+  if (!metadata_names_a_person) {
+    for (const std::string& name : shown_authors) AddAuthor(&meta.authors, name, false);
+  }
+  if (meta.authors.empty()) {
+    for (int32_t i : author_links) {
+      if (in_furniture(i) || page[i].all_length > 60) continue;
+      AddAuthor(&meta.authors, page.Text(i), false);
+      if (!meta.authors.empty()) break;
+    }
+  }
+  if (meta.authors.empty()) {
+    for (const std::string& name : ld_article.organizations) AddAuthor(&meta.authors, name, true);
+  }
   if (meta.declared_language.empty()) meta.declared_language = og_locale;
   return meta;
-}
-
-std::string VisibleDate(const GumboNode* root, std::string_view url) {
-  static const RE2 kLabel(R"((?i)(published|posted|updated|date)\s*:?\s*(.{6,40}))");
-  std::string found;
-  ForEachElement(root, [&](const GumboNode* node) {
-    if (!found.empty()) return false;
-    GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD) return false;
-    if (tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_P && tag != GUMBO_TAG_TIME &&
-        tag != GUMBO_TAG_LI && tag != GUMBO_TAG_SMALL && tag != GUMBO_TAG_EM) {
-      return true;
-    }
-    std::string text = NodeText(node);
-    if (text.size() > 80) return true;
-    std::string label, rest;
-    if (RE2::PartialMatch(text, kLabel, &label, &rest) && AsciiLower(label) != "updated") {
-      found = NormalizeDate(rest);
-    }
-    return found.empty();
-  });
-  if (!found.empty()) return found;
-  static const RE2 kUrlDate(R"(/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]))");
-  int year = 0, month = 0, day = 0;
-  if (RE2::PartialMatch(url, kUrlDate, &year, &month, &day)) return IsoDay(year, month, day);
-  return "";
 }
 
 std::optional<Dateline> ParseDateline(std::string_view text, std::string_view published) {
@@ -387,8 +1109,8 @@ std::optional<Dateline> ParseDateline(std::string_view text, std::string_view pu
       start = c == ' ' || c == '-';
     }
   }
-  dateline.place = CollapseWhitespace(place);
-  dateline.agency = CollapseWhitespace(agency);
+  dateline.place = Collapse(place);
+  dateline.agency = Collapse(agency);
   return dateline;
 }
 
@@ -396,7 +1118,9 @@ std::string DetectLanguage(std::string_view text, std::string_view declared) {
   std::string declared_code = AsciiLower(declared.substr(0, declared.find_first_of("-_")));
   if (text.empty()) return declared_code;
   bool reliable = false;
-  std::size_t length = std::min<std::size_t>(text.size(), 64 * 1024);
+  // A few thousand words tell the language as well as the whole text; huge bodies would cost the most.
+  std::size_t length = std::min<std::size_t>(text.size(), 6 * 1024);
+  while (length < text.size() && length > 0 && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
   CLD2::Language language = CLD2::DetectLanguage(text.data(), static_cast<int>(length), true, &reliable);
   if (language == CLD2::UNKNOWN_LANGUAGE || (!reliable && !declared_code.empty())) return declared_code;
   std::string code = CLD2::LanguageCode(language);

@@ -1,6 +1,7 @@
 // Page metadata and the small parsers the extractor shares with plain-text input. Pure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,14 +9,18 @@
 
 #include "extractors/article.h"
 
-struct GumboInternalNode;
 
 namespace tradewire {
+
+class PageIndex;
 
 struct PageMetadata {
   std::string title;      // headline without the site-name suffix
   std::vector<std::string> authors;
   std::string published;  // ISO 8601 (as precise as the page says), the original publication
+  // Weaker evidence (a <time> far from the headline, the URL, script data, the last update), for when neither
+  // the page's metadata nor the caller knows the publication date.
+  std::string published_fallback;
   std::string modified;
   std::string canonical_url;
   std::string site_name;
@@ -23,12 +28,17 @@ struct PageMetadata {
   std::string declared_language;  // <html lang>, og:locale
 };
 
-// JSON-LD (NewsArticle and kin, @graph too), OpenGraph and article:* meta, itemprop, <time>, bylines, <title>.
-PageMetadata ReadMetadata(const GumboInternalNode* root, std::string_view url);
+// Where the body extractor found the article (PageIndex indices, -1 when it found none): titles, dates and
+// bylines are looked for near it first.
+struct ContentRegion {
+  int32_t root = -1;  // the element whose paragraphs make the body
+  int32_t core = -1;  // the densest paragraph container inside it
+};
 
-// A publication date the page shows as text ("Published: 20 May. 2025, 16:58") or in its URL (/2025/05/20/);
-// ISO day, or empty.
-std::string VisibleDate(const GumboInternalNode* root, std::string_view url);
+// Title, authors and dates from JSON-LD (NewsArticle and kin, @graph and @id references too), OpenGraph and
+// article:* meta, itemprop, <time>, bylines and visible "Published" lines near the headline, data embedded in
+// scripts, and the URL (the fetched one, else the canonical one).
+PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const ContentRegion& region);
 
 // "Seoul, April 1 (Yonhap) --", "WASHINGTON (Reuters) -" at the start of the body. The date is resolved with
 // the year of `published` (ISO) and never placed after it.
