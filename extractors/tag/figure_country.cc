@@ -7,39 +7,16 @@
 
 #include "extractors/tag/data_json.h"
 #include "extractors/tag/tokens.h"
+#include "extractors/text/utf8.h"
 
 namespace tradewire {
 namespace {
 
 constexpr const char* kPlacesFile = "gazetteers/places.json";
 
-// Verbs whose subject imposes a rate, and the words that may stand between such a subject and its verb ("the United
-// States said it would impose").
-constexpr std::string_view kImposingVerbs[] = {
-    "impose",   "imposes",   "imposed",    "imposing",  "levy",     "levies",   "levied",     "levying",
-    "slap",     "slaps",     "slapped",    "slapping",  "set",      "sets",     "setting",    "raise",
-    "raises",   "raised",    "raising",    "hike",      "hikes",    "hiked",    "hiking",     "announce",
-    "announces", "announced", "announcing", "threaten", "threatens", "threatened", "threatening", "apply",
-    "applies",  "applied",   "applying",   "put",       "puts",     "putting",  "charge",     "charges",
-    "charged",  "charging"};
-constexpr std::string_view kAuxiliaries[] = {"has",  "have",    "had",       "will",     "would",      "could",
-                                             "may",  "might",   "is",        "are",      "was",        "were",
-                                             "be",   "been",    "plans",     "plan",     "planned",    "to",
-                                             "also", "already", "currently", "recently", "reportedly", "said",
-                                             "says", "it",      "then",      "now",      "just",       "formally"};
-// Words that link a target to the figure or its rate noun, and the words that may stand between such a word and
-// the country ("tariffs on imports from China", "on the Korean cars").
-constexpr std::string_view kTargetPrepositions[] = {"on", "against", "for"};
-constexpr std::string_view kWithinTargetPhrase[] = {"the",     "a",     "an",       "its",       "their", "all",
-                                                    "imports", "goods", "products", "shipments", "from",  "exports"};
-
-bool In(const auto& list, std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
-
 // One sentence as tokens. `lower[i]` is token i lower-cased when it is short enough to be one of the words
 // compared against (every such word is), else empty: no allocation per token.
-struct Words {
+struct SentenceWords {
   static constexpr std::size_t kLongest = 15;
   struct Lower {
     char text[kLongest];
@@ -49,7 +26,7 @@ struct Words {
   std::vector<Token> tokens;
   std::vector<Lower> lower;
 
-  Words(std::string_view text, SentenceSpan sentence) : tokens(Tokenize(text, sentence.begin, sentence.end)) {
+  SentenceWords(std::string_view text, SentenceSpan sentence) : tokens(Tokenize(text, sentence.begin, sentence.end)) {
     lower.resize(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       std::size_t size = tokens[i].end - tokens[i].begin;
@@ -104,18 +81,35 @@ struct Named {
   bool glued = false;
 };
 
+bool In(const FigureCountry::WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+
 // Whether the verb after the subject named[first, last) imposes ("imposed", "will impose", "said it would impose").
-bool SubjectImposes(const Words& words, std::size_t last) {
+bool SubjectImposes(const FigureCountry::Words& vocabulary, const SentenceWords& words, std::size_t last) {
   std::size_t i = last;
-  for (int skipped = 0; i < words.size() && skipped < 3 && In(kAuxiliaries, words.lower[i]); ++skipped) ++i;
-  return i < words.size() && In(kImposingVerbs, words.lower[i]);
+  for (int skipped = 0; i < words.size() && skipped < 3 && In(vocabulary.imposer_auxiliaries, words.lower[i]);
+       ++skipped) {
+    ++i;
+  }
+  return i < words.size() && In(vocabulary.imposing_verbs, words.lower[i]);
 }
 
 }  // namespace
 
-StatusOr<FigureCountry> FigureCountry::Create(const DataFiles& files, std::set<std::string, std::less<>> rate_nouns) {
+StatusOr<FigureCountry> FigureCountry::Create(const DataFiles& files, Words words) {
+  for (WordSet* set : {&words.rate_nouns, &words.imposing_verbs, &words.imposer_auxiliaries,
+                       &words.target_prepositions, &words.target_phrase_words}) {
+    WordSet lowered;  // sentences are compared lower-cased
+    for (const std::string& word : *set) {
+      if (word.size() > SentenceWords::kLongest) {
+        return Status::InvalidArgument("taxonomy/language.json: '" + word + "' is longer than " +
+                                       std::to_string(SentenceWords::kLongest) + " characters");
+      }
+      lowered.insert(AsciiLower(word));
+    }
+    *set = std::move(lowered);
+  }
   FigureCountry chooser;
-  chooser.rate_nouns_ = std::move(rate_nouns);
+  chooser.words_ = std::move(words);
   StatusOr<std::optional<nlohmann::json>> places = ParseDataFile(files, kPlacesFile, "places");
   if (!places.ok()) return places.status();
   if (places->has_value()) {
@@ -138,7 +132,7 @@ StatusOr<FigureCountry> FigureCountry::Create(const DataFiles& files, std::set<s
 
 std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, std::size_t figure_begin,
                                   std::size_t figure_end, const std::vector<Gazetteer::Hit>& countries) const {
-  const Words words(text, sentence);
+  const SentenceWords words(text, sentence);
   const std::size_t figure_first = words.At(figure_begin);
   const std::size_t figure_last = words.From(figure_end);
   std::vector<Named> named;
@@ -151,7 +145,7 @@ std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, 
     named.push_back(std::move(country));
   }
   auto is_rate_noun = [&](std::size_t i) {
-    return i < words.size() && rate_nouns_.find(std::string_view(words.lower[i])) != rate_nouns_.end();
+    return i < words.size() && In(words_.rate_nouns, words.lower[i]);
   };
 
   // 1. Linked as the target, nearest first.
@@ -166,7 +160,7 @@ std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, 
       constexpr std::size_t kReachAfter = 6;
       if (distance > kReachAfter || words.BoundaryIn(figure_last, country.first)) continue;
       for (std::size_t i = figure_last; i < country.first && !is_linked; ++i) {
-        is_linked = In(kTargetPrepositions, words.lower[i]);
+        is_linked = In(words_.target_prepositions, words.lower[i]);
       }
     } else {
       // "tariffs on Korean cars to 25%": inside a target phrase that hangs on a rate noun, a few words before.
@@ -176,13 +170,13 @@ std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, 
       std::size_t i = country.first;
       for (int steps = 0; i > 0 && steps < 4; ++steps) {
         --i;
-        if (In(kTargetPrepositions, words.lower[i])) {
+        if (In(words_.target_prepositions, words.lower[i])) {
           std::size_t j = i;
           while (j > 0 && words.IsQuote(j - 1)) --j;
           is_linked = (j > 0 && is_rate_noun(j - 1)) || (j > 1 && is_rate_noun(j - 2));
           break;
         }
-        if (!In(kWithinTargetPhrase, words.lower[i]) && !words.IsQuote(i)) break;
+        if (!In(words_.target_phrase_words, words.lower[i]) && !words.IsQuote(i)) break;
       }
     }
     if (is_linked && (linked == nullptr || distance < linked_distance)) {
@@ -198,7 +192,7 @@ std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, 
     while (before > 0 && std::string_view(words.lower[before - 1]) == "the") --before;
     if (before > 0 && std::string_view(words.lower[before - 1]) == "by") return true;  // "imposed by the US"
     if (is_rate_noun(country.last) || country.last == figure_first) return true;  // "U.S. tariffs", "U.S. 25%"
-    return !country.glued && SubjectImposes(words, country.last);
+    return !country.glued && SubjectImposes(words_, words, country.last);
   };
   const Named* nearest = nullptr;
   std::size_t nearest_distance = 0;
@@ -235,7 +229,7 @@ std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, 
   }
   if (!subject || subject->glued || subject->last >= words.size() || !words.tokens[subject->last].is_word) return "";
   std::string_view next = words.lower[subject->last];
-  if (next == "and" || next == "or" || SubjectImposes(words, subject->last)) return "";
+  if (next == "and" || next == "or" || SubjectImposes(words_, words, subject->last)) return "";
   return subject->code;
 }
 

@@ -30,9 +30,19 @@ namespace tradewire {
 
 class FigureCountry {
  public:
-  // Capitals come from gazetteers/places.json (a place named as a subject stands for its government); rate nouns
-  // ("tariff", "duty") are those of taxonomy/language.json.
-  static StatusOr<FigureCountry> Create(const DataFiles& files, std::set<std::string, std::less<>> rate_nouns);
+  using WordSet = std::set<std::string, std::less<>>;
+  // The words sentences are read by, from taxonomy/language.json (lower-case).
+  struct Words {
+    WordSet rate_nouns;           // "tariff", "duty"
+    WordSet imposing_verbs;       // "impose", "levied": their subject is the imposer
+    WordSet imposer_auxiliaries;  // may stand between that subject and its verb ("said it would")
+    WordSet target_prepositions;  // "on", "against", "for": link a rate to its target
+    WordSet target_phrase_words;  // may stand between such a preposition and the country ("imports from")
+  };
+
+  // Capitals come from gazetteers/places.json (a place named as a subject stands for its government). A word of
+  // `words` longer than 15 characters is refused: sentences are compared a short token at a time.
+  static StatusOr<FigureCountry> Create(const DataFiles& files, Words words);
 
   // The ISO code of the country that the figure text[figure_begin, figure_end) concerns, or "" when none.
   // `countries` are the country hits of the whole text, ascending.
@@ -42,7 +52,7 @@ class FigureCountry {
  private:
   FigureCountry() = default;
   std::vector<std::pair<std::string, std::string>> places_;  // alias (case-sensitive) → country code
-  std::set<std::string, std::less<>> rate_nouns_;
+  Words words_;
 };
 
 }  // namespace tradewire

@@ -26,6 +26,7 @@ struct Vocabulary {
   std::set<std::string, std::less<>> clause_words;
   std::set<std::string, std::less<>> rate_nouns;
   std::vector<std::string> abbreviations;
+  FigureCountry::Words country_words;  // rate_nouns among them
 };
 
 StatusOr<Vocabulary> LoadVocabulary(const DataFiles& files) {
@@ -40,12 +41,18 @@ StatusOr<Vocabulary> LoadVocabulary(const DataFiles& files) {
     const char* key;
     std::set<std::string, std::less<>>* words;
   };
+  FigureCountry::Words& country = vocabulary.country_words;
   for (Field field : {Field{"determiners", &vocabulary.determiners}, Field{"prepositions", &vocabulary.prepositions},
-                      Field{"clause_words", &vocabulary.clause_words}, Field{"rate_nouns", &vocabulary.rate_nouns}}) {
+                      Field{"clause_words", &vocabulary.clause_words}, Field{"rate_nouns", &vocabulary.rate_nouns},
+                      Field{"imposing_verbs", &country.imposing_verbs},
+                      Field{"imposer_auxiliaries", &country.imposer_auxiliaries},
+                      Field{"target_prepositions", &country.target_prepositions},
+                      Field{"target_phrase_words", &country.target_phrase_words}}) {
     StatusOr<std::vector<std::string>> words = StringList(parsed, field.key, kLanguageFile);
     if (!words.ok()) return words.status();
     field.words->insert(words->begin(), words->end());
   }
+  country.rate_nouns = vocabulary.rate_nouns;
   StatusOr<std::vector<std::string>> abbreviations = StringList(parsed, "abbreviations", kLanguageFile);
   if (!abbreviations.ok()) return abbreviations.status();
   vocabulary.abbreviations = std::move(abbreviations).value();
@@ -216,7 +223,7 @@ StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
   StatusOr<SentenceSplitter> sentences = SentenceSplitter::Create(impl->vocabulary.abbreviations);
   if (!sentences.ok()) return sentences.status();
   impl->sentences = std::make_unique<SentenceSplitter>(std::move(sentences).value());
-  StatusOr<FigureCountry> country = FigureCountry::Create(files, impl->vocabulary.rate_nouns);
+  StatusOr<FigureCountry> country = FigureCountry::Create(files, impl->vocabulary.country_words);
   if (!country.ok()) return country.status();
   impl->country = std::make_unique<FigureCountry>(std::move(country).value());
 

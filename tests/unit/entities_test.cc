@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <random>
 #include <string>
@@ -144,6 +145,29 @@ TEST_CASE("A percentage's country is the one the rate is imposed on, not the imp
   CHECK(CountryOf("With Kuwait now annexed, Iraq has control of 20 percent of the world's oil reserves.",
                   "20 percent") == "IQ");
   CHECK(CountryOf("Korea faces a 25% tariff.", "25%") == "KR");
+}
+
+TEST_CASE("The words a percentage's country is read by are data: an analyst's edit to language.json takes effect") {
+  const std::string sentence = "Washington said it would enact a 25% tariff.";
+  CHECK(CountryOf(sentence, "25%") == "US");  // "enact" is not an imposing verb: the subject is read as the target
+  DataFiles files = SchemaFiles();
+  nlohmann::json language = nlohmann::json::parse(files.at("taxonomy/language.json"));
+  language["imposing_verbs"].push_back("Enact");
+  files["taxonomy/language.json"] = language.dump();
+  StatusOr<Taggers> edited = Taggers::Create(files);
+  REQUIRE(edited.ok());
+  Article article;
+  article.text = sentence;
+  Mentions mentions = edited->Tag(article, "2025-05-20");
+  const Mention* figure = Find(mentions, "percentage", "25%");
+  REQUIRE(figure);
+  CHECK_FALSE(figure->value.contains("country"));
+
+  language["target_prepositions"].push_back("notwithstandingly");
+  files["taxonomy/language.json"] = language.dump();
+  StatusOr<Taggers> refused = Taggers::Create(files);
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.status().message(), Catch::Contains("language.json") && Catch::Contains("notwithstandingly"));
 }
 
 TEST_CASE("Near misses: no country rather than the imposer or one cut off from the figure") {
