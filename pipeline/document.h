@@ -1,11 +1,11 @@
 // FetchedDocument: one response (or archived record, or saved file) as the sources hand it to the store.
 #pragma once
 
-#include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "extractors/text/utf8.h"
 
 namespace tradewire {
 
@@ -26,8 +26,7 @@ struct FetchedDocument {
 
 // The media type of a Content-Type header, lower-cased, without parameters ("text/html; charset=x" → "text/html").
 inline std::string MediaType(std::string_view content_type) {
-  std::string type(content_type.substr(0, content_type.find(';')));
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string type = AsciiLower(content_type.substr(0, content_type.find(';')));
   type.erase(0, type.find_first_not_of(' '));
   type.erase(type.find_last_not_of(' ') + 1);
   return type;

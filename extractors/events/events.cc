@@ -14,6 +14,7 @@
 #include "extractors/events/merge.h"
 #include "extractors/tag/data_json.h"
 #include "extractors/tag/sentences.h"
+#include "extractors/text/utf8.h"
 
 namespace tradewire {
 
@@ -51,12 +52,6 @@ std::unique_ptr<RE2> WordsPattern(const std::vector<std::string>& words) {
   return std::make_unique<RE2>("\\b(" + alternation + ")\\b", options);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\''; }
 
 // The last `count` words before byte `offset` of `text` (not crossing `floor`), lower-cased, space-separated
@@ -68,7 +63,7 @@ std::string WordsBefore(std::string_view text, std::size_t floor, std::size_t of
     while (i > floor && !IsWordByte(text[i - 1])) --i;
     const std::size_t end = i;
     while (i > floor && IsWordByte(text[i - 1])) --i;
-    if (end > i) words.push_back(Lower(text.substr(i, end - i)));
+    if (end > i) words.push_back(AsciiLower(text.substr(i, end - i)));
   }
   std::string out = " ";
   for (auto it = words.rbegin(); it != words.rend(); ++it) out += *it + " ";
@@ -77,7 +72,7 @@ std::string WordsBefore(std::string_view text, std::size_t floor, std::size_t of
 
 bool ContainsPhrase(const std::string& padded_words, const std::vector<std::string>& phrases) {
   return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) {
-    return padded_words.find(" " + Lower(phrase) + " ") != std::string::npos;
+    return padded_words.find(" " + AsciiLower(phrase) + " ") != std::string::npos;
   });
 }
 
@@ -263,7 +258,7 @@ std::vector<std::string> WordsIn(std::string_view text, std::size_t from, std::s
     while (i < to && !IsWordByte(text[i])) ++i;
     const std::size_t begin = i;
     while (i < to && IsWordByte(text[i])) ++i;
-    if (i > begin) words.push_back(Lower(text.substr(begin, i - begin)));
+    if (i > begin) words.push_back(AsciiLower(text.substr(begin, i - begin)));
   }
   return words;
 }
@@ -297,7 +292,7 @@ constexpr std::size_t kVerbDateReach = 8;
 // "National Trade Estimate (NTE) Report" published by USTR"): at most three words between name and verb, none of
 // them an auxiliary that would make the verb finite ("the report was published").
 bool IsCitingParticiple(std::string_view text, std::size_t name_end, std::size_t verb_at, std::string_view verb) {
-  const std::string lower = Lower(verb);
+  const std::string lower = AsciiLower(verb);
   if (!lower.ends_with("ed")) return false;  // "publishes", "releases": finite
   const std::vector<std::string> between = WordsIn(text, name_end, verb_at);
   if (between.size() > 3) return false;
@@ -356,7 +351,7 @@ bool ShareValue(const Event& a, const Event& b) {
 std::optional<int> EventExtractor::Impl::Round(std::string_view sentence) const {
   std::string ordinal;
   if (!RE2::PartialMatch(sentence, *ordinal_before_meeting, &ordinal)) return std::nullopt;
-  const std::string lower = Lower(ordinal);
+  const std::string lower = AsciiLower(ordinal);
   if (auto it = ordinals.find(lower); it != ordinals.end()) return it->second;
   int number = 0;
   if (RE2::PartialMatch(lower, "^(\\d+)", &number) && number > 0) return number;
@@ -383,7 +378,7 @@ std::string EventExtractor::Impl::PlaceIn(std::string_view sentence) const {
 }
 
 std::string EventExtractor::Impl::Level(std::string_view sentence) const {
-  const std::string lower = Lower(sentence);
+  const std::string lower = AsciiLower(sentence);
   for (const auto& [phrase, level] : levels) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
       const std::size_t after = at + phrase.size();
@@ -549,7 +544,7 @@ std::string EventExtractor::Impl::EffectiveDay(const Layout& layout, const Sente
     const std::string one = WordsBefore(layout.text, sentence.begin, located.begin, 1);
     const std::string two = WordsBefore(layout.text, sentence.begin, located.begin, 2);
     const bool effective = std::any_of(effective_words.begin(), effective_words.end(), [&](const std::string& w) {
-      const std::string padded = " " + Lower(w) + " ";
+      const std::string padded = " " + AsciiLower(w) + " ";
       return one == padded || two == padded;
     });
     if (!effective) continue;
@@ -678,7 +673,7 @@ StatusOr<EventExtractor> EventExtractor::Create(const DataFiles& files) {
       if (!number.is_number_integer() || number.get<int>() <= 0) {
         return Status::InvalidArgument(std::string(kWordsFile) + ": ordinal \"" + word + "\" must be a positive integer");
       }
-      impl->ordinals[Lower(word)] = number.get<int>();
+      impl->ordinals[AsciiLower(word)] = number.get<int>();
     }
   }
   std::string ordinal_alternation = "\\d{1,2}(?:st|nd|rd|th)";
@@ -701,7 +696,7 @@ StatusOr<EventExtractor> EventExtractor::Create(const DataFiles& files) {
       if (!level.is_string()) {
         return Status::InvalidArgument(std::string(kWordsFile) + ": level of \"" + phrase + "\" must be a string");
       }
-      impl->levels.emplace_back(Lower(phrase), level.get<std::string>());
+      impl->levels.emplace_back(AsciiLower(phrase), level.get<std::string>());
     }
     std::stable_sort(impl->levels.begin(), impl->levels.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });

@@ -10,19 +10,14 @@
 #include "extractors/tag/match_scanner.h"
 #include "extractors/tag/numbers.h"
 #include "extractors/tag/phrase_matcher.h"
+#include "extractors/text/utf8.h"
 
 namespace tradewire {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 // ISO 4217 code of a currency symbol, code or word.
 std::string CurrencyCode(std::string_view written) {
-  std::string lower = Lower(written);
+  std::string lower = AsciiLower(written);
   if (lower == "$" || lower == "us$" || lower == "usd" || lower.find("dollars") != std::string::npos) {
     return "USD";
   }
@@ -40,7 +35,7 @@ std::string_view Trimmed(std::string_view s) {
 }
 
 double Scale(std::string_view written) {
-  std::string lower = Lower(written);
+  std::string lower = AsciiLower(written);
   if (lower == "trillion" || lower == "tn" || lower == "t") return 1e12;
   if (lower == "billion" || lower == "bn" || lower == "b") return 1e9;
   if (lower == "million" || lower == "mn" || lower == "m" || lower == "mln") return 1e6;

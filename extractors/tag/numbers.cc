@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "extractors/text/utf8.h"
+
 namespace tradewire {
 namespace {
 
@@ -41,8 +43,7 @@ std::optional<double> ParseDigits(std::string_view text) {
 }
 
 std::optional<double> ParseWords(std::string_view text) {
-  std::string lower;
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = AsciiLower(text);
   if (lower == "a hundred" || lower == "one hundred" || lower == "hundred") return 100;
   std::size_t split = lower.find_first_of(" -");
   if (split == std::string::npos) {

@@ -13,6 +13,7 @@
 #include "extractors/tag/numbers.h"
 #include "extractors/tag/sentences.h"
 #include "extractors/tag/tokens.h"
+#include "extractors/text/utf8.h"
 
 namespace tradewire {
 namespace {
@@ -59,12 +60,6 @@ StatusOr<Vocabulary> LoadVocabulary(const DataFiles& files) {
   return vocabulary;
 }
 
-std::string Lower(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // Whether a figure may begin with the number whose digits start at `pos`: after the number the pattern allows only
@@ -94,7 +89,7 @@ const char* UnitPattern() {
 }
 
 std::string UnitName(std::string_view unit) {
-  std::string lower = Lower(unit);
+  std::string lower = AsciiLower(unit);
   if (lower.find("basis") != std::string::npos || lower == "bps" || lower == "bp") return "basis_point";
   if (lower.find("point") != std::string::npos || lower == "pp" || lower == "p.p." || lower.back() == 'p') {
     return "percentage_point";
@@ -116,19 +111,19 @@ struct PercentageTagger::Impl {
   std::unique_ptr<FigureCountry> country;
 
   bool Is(const std::set<std::string, std::less<>>& words, std::string_view text, const Token& token) const {
-    return token.is_word && words.count(Lower(text.substr(token.begin, token.end - token.begin))) > 0;
+    return token.is_word && words.count(AsciiLower(text.substr(token.begin, token.end - token.begin))) > 0;
   }
   bool IsNumber(std::string_view text, const Token& token) const {
     return token.is_word && std::isdigit(static_cast<unsigned char>(text[token.begin]));
   }
   // A word ending in -ed right after a noun starts a reduced clause ("tariffs eliminated under ...").
   bool IsParticipleAfterNoun(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
-    std::string word = Lower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    std::string word = AsciiLower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     if (word.size() < 5 || word.compare(word.size() - 2, 2, "ed") != 0) return false;
     if (i == 0) return false;
     const Token& before = tokens[i - 1];
     return before.is_word && !Is(vocabulary.determiners, text, before) && !Is(vocabulary.prepositions, text, before) &&
-           Lower(text.substr(before.begin, before.end - before.begin)) != "and";
+           AsciiLower(text.substr(before.begin, before.end - before.begin)) != "and";
   }
 
   std::string NounPhraseAfterOf(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const;
@@ -154,7 +149,7 @@ std::string PercentageTagger::Impl::NounPhraseAfterOf(std::string_view text, con
   // A phrase never ends on a preposition, conjunction or determiner.
   while (last > first && (Is(vocabulary.prepositions, text, tokens[last - 1]) ||
                           Is(vocabulary.determiners, text, tokens[last - 1]) ||
-                          Lower(text.substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin)) ==
+                          AsciiLower(text.substr(tokens[last - 1].begin, tokens[last - 1].end - tokens[last - 1].begin)) ==
                               "and")) {
     --last;
   }
@@ -174,7 +169,7 @@ std::string PercentageTagger::Impl::NounPhraseModified(std::string_view text, co
         Is(vocabulary.prepositions, text, token) || Is(vocabulary.determiners, text, token)) {
       break;
     }
-    std::string word = Lower(text.substr(token.begin, token.end - token.begin));
+    std::string word = AsciiLower(text.substr(token.begin, token.end - token.begin));
     if (word == "and" || word == "or") break;
     last = i + 1;
   }
@@ -195,7 +190,7 @@ std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, cons
     }
     // Walking backwards, a participle is more often the verb of the clause ("Washington raised tariffs") than
     // an adjective.
-    std::string word = Lower(text.substr(token.begin, token.end - token.begin));
+    std::string word = AsciiLower(text.substr(token.begin, token.end - token.begin));
     if (first < end && word.size() > 4 && word.compare(word.size() - 2, 2, "ed") == 0) break;
     --first;
   }
@@ -291,8 +286,8 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
     if (groups[5].data() != nullptr) second = ParseNumber(std::string_view(groups[5].data(), groups[5].size()));
     std::string unit = UnitName(std::string_view(groups[6].data(), groups[6].size()));
     if (!first) continue;
-    std::string connector = Lower(std::string_view(groups[4].data(), groups[4].size()));
-    std::string lead = Lower(std::string_view(groups[1].data(), groups[1].size()));
+    std::string connector = AsciiLower(std::string_view(groups[4].data(), groups[4].size()));
+    std::string lead = AsciiLower(std::string_view(groups[1].data(), groups[1].size()));
     if (second && connector == "and" && lead != "between") {
       // "10% and 15%": two figures, not a range.
       std::size_t first_end = groups[3].data() ? offset(groups[3]) + groups[3].size() : offset(groups[2]) + groups[2].size();
@@ -322,13 +317,13 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
     std::vector<Token> before = Tokenize(text, sentence.begin, figure.begin);
     std::vector<Token> after = Tokenize(text, figure.end, sentence.end);
     // "from 10% to 25%": the lead word is not part of the phrase before.
-    if (!before.empty() && (Lower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "from" ||
-                            Lower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "between")) {
+    if (!before.empty() && (AsciiLower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "from" ||
+                            AsciiLower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "between")) {
       before.pop_back();
     }
     std::string of;
     auto word_at = [&](const std::vector<Token>& tokens, std::size_t i) {
-      return Lower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+      return AsciiLower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     };
     if (!after.empty() && word_at(after, 0) == "of") of = impl.NounPhraseAfterOf(text, after, 1);
     if (of.empty() && !before.empty() && (word_at(before, before.size() - 1) == "of" ||

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "extractors/text/utf8.h"
+
 namespace tradewire {
 namespace {
 
@@ -40,9 +42,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
 }
 
 std::string LowerToken(std::string_view text, const Token& token) {
-  std::string lower(text.substr(token.begin, token.end - token.begin));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
+  return AsciiLower(text.substr(token.begin, token.end - token.begin));
 }
 
 }  // namespace tradewire

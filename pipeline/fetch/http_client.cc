@@ -8,6 +8,7 @@
 #include <mutex>
 #include <vector>
 
+#include "extractors/text/utf8.h"
 #include "pipeline/compression.h"
 
 namespace tradewire {
@@ -23,12 +24,6 @@ struct HeaderListDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
 using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // Everything one transfer needs while libcurl runs it; libcurl holds pointers into it, so it never moves.
 struct Transfer {
@@ -65,7 +60,7 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   }
   std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return size * count;
-  std::string name = Lower(line.substr(0, colon));
+  std::string name = AsciiLower(line.substr(0, colon));
   std::string_view value = line.substr(colon + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
@@ -78,7 +73,7 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
 
 // Undoes the Content-Encoding; a truncated or corrupt stream, or one that inflates past max_bytes, is a failure.
 void DecodeBody(std::string_view encoding, std::int64_t max_bytes, HttpResponse* response) {
-  std::string lowered = Lower(encoding);
+  std::string lowered = AsciiLower(encoding);
   if (lowered.empty() || lowered == "identity") return;
   std::string decoded;
   DecodeResult result;

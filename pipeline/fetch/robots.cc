@@ -4,14 +4,10 @@
 #include <cctype>
 #include <sstream>
 
+#include "extractors/text/utf8.h"
+
 namespace tradewire {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -42,7 +38,7 @@ bool Matches(std::string_view pattern, std::string_view path) {
 
 RobotsRules RobotsRules::Parse(std::string_view robots_txt, std::string_view user_agent) {
   // Our product token: "tradewire" of "tradewire/0.1 (…)".
-  std::string token = Lower(user_agent.substr(0, user_agent.find_first_of("/ ")));
+  std::string token = AsciiLower(user_agent.substr(0, user_agent.find_first_of("/ ")));
   struct Group {
     std::vector<std::string> agents;
     std::vector<Rule> rules;
@@ -56,11 +52,11 @@ RobotsRules RobotsRules::Parse(std::string_view robots_txt, std::string_view use
     content = content.substr(0, content.find('#'));
     std::size_t colon = content.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string key = Lower(Trim(content.substr(0, colon)));
+    std::string key = AsciiLower(Trim(content.substr(0, colon)));
     std::string_view value = Trim(content.substr(colon + 1));
     if (key == "user-agent") {
       if (!last_was_agent || groups.empty()) groups.emplace_back();
-      groups.back().agents.push_back(Lower(value));
+      groups.back().agents.push_back(AsciiLower(value));
       last_was_agent = true;
       continue;
     }

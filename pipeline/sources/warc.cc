@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "extractors/text/utf8.h"
 #include "pipeline/compression.h"
 #include "pipeline/sources/sources.h"
 
@@ -15,12 +16,6 @@ namespace {
 constexpr std::size_t kChunk = 1 << 16;
 constexpr std::size_t kMaxHeaderBytes = 1 << 20;     // a WARC or HTTP header block longer than this is corrupt
 constexpr std::size_t kMaxKeptRecord = 64u << 20;    // larger response records (video, say) are skipped
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 using Headers = std::map<std::string, std::string>;  // lower-cased names
 
@@ -37,7 +32,7 @@ void ParseHeaderLines(std::string_view block, std::string* first_line, Headers* 
     if (colon == std::string::npos) continue;
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
-    (*headers)[LowerAscii(line.substr(0, colon))] = value;
+    (*headers)[AsciiLower(line.substr(0, colon))] = value;
   }
 }
 
@@ -128,7 +123,7 @@ bool ToDocument(std::string_view block, const Headers& warc, std::string_view so
   document->etag = http["etag"];
   document->last_modified = http["last-modified"];
   std::string body(block.substr(body_start));
-  if (LowerAscii(http["transfer-encoding"]).find("chunked") != std::string::npos) body = Dechunk(body);
+  if (AsciiLower(http["transfer-encoding"]).find("chunked") != std::string::npos) body = Dechunk(body);
   if (IsGzip(body)) {
     std::string inflated;
     Gunzip(body, &inflated, kMaxKeptRecord);
