@@ -111,9 +111,9 @@ void BarrierTagger::Tag(std::string_view text, Mentions* out) const {
       mention.start = begin;
       mention.end = end;
       mention.text = std::string(text.substr(begin, end - begin));
-      mention.value = {{"category", signal.category},
-                       {"mast", signal.mast},
-                       {"measure", signal.measure.empty() ? mention.text : signal.measure}};
+      mention.value["category"] = signal.category;
+      mention.value["mast"] = signal.mast;
+      mention.value["measure"] = signal.measure.empty() ? mention.text : signal.measure;
       tagged.push_back(std::move(mention));
     }
   }

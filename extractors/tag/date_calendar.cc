@@ -1,6 +1,8 @@
 #include "extractors/tag/date_calendar.h"
 
-#include <cstdio>
+#include <initializer_list>
+#include <string>
+#include <utility>
 
 namespace tradewire {
 
@@ -75,28 +77,36 @@ IsoWeek IsoWeekOf(CivilDay day) {
   return IsoWeek{thursday.year, static_cast<int>(day_of_year / 7 + 1)};
 }
 
-std::string FormatDay(CivilDay day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", day.year, day.month, day.day);
-  return buffer;
+namespace {
+
+// "2025-05-20", "2025-W21": zero-padded fields joined by separators. By hand rather than snprintf, which stood
+// out in the date tagger's profile; a field outside 0..9999 (no date in news) still comes out right, unpadded.
+std::string Fields(std::initializer_list<std::pair<std::string_view, int>> fields) {
+  std::string out;
+  for (const auto& [separator, value] : fields) {
+    out += separator;
+    const int width = out.empty() ? 4 : 2;
+    if (value < 0 || value > 9999) {
+      out += std::to_string(value);
+      continue;
+    }
+    char digits[4];
+    int count = 0;
+    for (int rest = value; rest > 0 || count == 0; rest /= 10) digits[count++] = static_cast<char>('0' + rest % 10);
+    for (int pad = count; pad < width; ++pad) out += '0';
+    while (count > 0) out += digits[--count];
+  }
+  return out;
 }
 
-std::string FormatMonth(int year, int month) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-  return buffer;
-}
+}  // namespace
 
-std::string FormatYear(int year) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d", year);
-  return buffer;
-}
+std::string FormatDay(CivilDay day) { return Fields({{"", day.year}, {"-", day.month}, {"-", day.day}}); }
 
-std::string FormatWeek(IsoWeek week) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-W%02d", week.year, week.week);
-  return buffer;
-}
+std::string FormatMonth(int year, int month) { return Fields({{"", year}, {"-", month}}); }
+
+std::string FormatYear(int year) { return Fields({{"", year}}); }
+
+std::string FormatWeek(IsoWeek week) { return Fields({{"", week.year}, {"-W", week.week}}); }
 
 }  // namespace tradewire

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+
+#include "extractors/text/utf8.h"
 
 namespace tradewire::date_text {
 
@@ -12,28 +15,44 @@ namespace tradewire::date_text {
 // Reading the words of a matched span.
 
 
+namespace {
+
+// Where SplitWords splits: ASCII white space, hyphens, commas and slashes. A table: it is asked of every byte of
+// every clause whose tense is read.
+constexpr std::array<bool, 256> kWordSeparator = [] {
+  std::array<bool, 256> separators{};
+  for (unsigned char c : {' ', '\n', '\t', '\r', '\f', '\v', '-', ',', '/'}) separators[c] = true;
+  return separators;
+}();
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `w` is one of the literals. Their lengths being known at compile time, each comparison is a length check
+// and a few inlined loads instead of a call to memcmp: the tense of a clause compares every word of it with dozens.
+template <std::size_t... N>
+bool IsAnyOf(std::string_view w, const char (&... literals)[N]) {
+  return ((w.size() == N - 1 && std::memcmp(w.data(), literals, N - 1) == 0) || ...);
+}
+
+}  // namespace
+
 Words SplitWords(std::string_view span) {
   Words words;
-  words.lower.assign(span);
-  for (char& c : words.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string_view rest = words.lower;
+  words.lower = AsciiLower(span);
+  words.list.reserve(span.size() / 5 + 4);  // about as many words as news text has: one allocation, usually
+  const std::string_view lower = words.lower;
+  auto separator = [&](std::size_t i) { return kWordSeparator[static_cast<unsigned char>(lower[i])]; };
   std::size_t i = 0;
-  while (i < rest.size()) {
-    while (i < rest.size() && (std::isspace(static_cast<unsigned char>(rest[i])) || rest[i] == '-' ||
-                               rest[i] == ',' || rest[i] == '/')) {
-      ++i;
-    }
+  while (i < lower.size()) {
+    while (i < lower.size() && separator(i)) ++i;
     std::size_t j = i;
-    while (j < rest.size() && !std::isspace(static_cast<unsigned char>(rest[j])) && rest[j] != '-' &&
-           rest[j] != ',' && rest[j] != '/') {
-      ++j;
-    }
+    while (j < lower.size() && !separator(j)) ++j;
     // The fraction "1/2" ("2 1/2 years") is one word.
-    if (rest.substr(i, j - i) == "1" && rest.substr(j).starts_with("/2") &&
-        (j + 2 == rest.size() || (!std::isdigit(static_cast<unsigned char>(rest[j + 2])) && rest[j + 2] != '/'))) {
+    if (j == i + 1 && lower[i] == '1' && lower.substr(j, 2) == "/2" &&
+        (j + 2 == lower.size() || (!IsDigit(lower[j + 2]) && lower[j + 2] != '/'))) {
       j += 2;
     }
-    std::string_view word = rest.substr(i, j - i);
+    std::string_view word = lower.substr(i, j - i);
     while (!word.empty() && word.back() == '.' && word != "a.m." && word != "p.m.") word.remove_suffix(1);
     if (!word.empty()) words.list.push_back(word);
     i = j;
@@ -277,25 +296,19 @@ std::string_view ClauseAround(std::string_view text, std::size_t begin, std::siz
 namespace {
 
 bool IsPastVerb(std::string_view w) {
-  static constexpr std::array<std::string_view, 24> kIrregular = {
-      "said", "told", "read", "met", "made", "gave", "took", "began", "held", "came", "went",  "saw",
-      "found", "left", "won", "lost", "sent", "was", "were", "had", "did", "fell", "rose", "struck"};
-  // Words in -ed that are not past verbs, or are mostly adjectives before a date ("the proposed deal").
-  static constexpr std::array<std::string_view, 13> kNotPast = {
-      "expected", "scheduled", "planned", "hundred", "indeed", "proceed", "exceed", "succeed", "united",
-      "limited", "proposed", "based", "related"};
-  if (std::find(kNotPast.begin(), kNotPast.end(), w) != kNotPast.end()) return false;
-  if (w.size() > 4 && w.ends_with("ed")) return true;
-  return std::find(kIrregular.begin(), kIrregular.end(), w) != kIrregular.end();
+  if (w.size() > 4 && w.ends_with("ed")) {
+    // Words in -ed that are not past verbs, or are mostly adjectives before a date ("the proposed deal").
+    return !IsAnyOf(w, "expected", "scheduled", "planned", "hundred", "indeed", "proceed", "exceed", "succeed",
+                    "united", "limited", "proposed", "based", "related");
+  }
+  return IsAnyOf(w, "said", "told", "read", "met", "made", "gave", "took", "began", "held", "came", "went", "saw",
+                 "found", "left", "won", "lost", "sent", "was", "were", "had", "did", "fell", "rose", "struck");
 }
 
 bool IsFunctionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 40> kWords = {
-      "the",  "a",    "an",    "in",    "on",     "at",    "by",    "for",     "from",  "to",
-      "with", "into", "over",  "since", "until",  "after", "before", "during", "about", "as",
-      "its",  "his",  "her",   "their", "our",    "it",    "them",  "him",    "that",  "this",
-      "last", "up",   "down",  "out",   "off",    "back",  "and",   "early",   "late",  "earlier"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  return IsAnyOf(w, "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "with", "into", "over", "since",
+                 "until", "after", "before", "during", "about", "as", "its", "his", "her", "their", "our", "it", "them",
+                 "him", "that", "this", "last", "up", "down", "out", "off", "back", "and", "early", "late", "earlier");
 }
 
 // A past verb at words[i]: not a participle after a form of "be" ("will be named", "is expected to be held"),
@@ -305,7 +318,7 @@ bool IsPastVerbAt(const Words& words, std::size_t i) {
   if (!IsPastVerb(w)) return false;
   if (i > 0) {
     const std::string_view before = words.list[i - 1];
-    if (before == "be" || before == "been" || before == "being") return false;
+    if (IsAnyOf(before, "be", "been", "being")) return false;
   }
   if (w.ends_with("ed") && i + 1 < words.list.size() && !IsFunctionWord(words.list[i + 1])) return false;
   return true;
@@ -319,20 +332,17 @@ bool IsFutureMarker(const Words& words, std::size_t i) {
   const std::string_view w = words.list[i];
   const std::string_view next = i + 1 < words.list.size() ? words.list[i + 1] : std::string_view();
   const std::string_view previous = i > 0 ? words.list[i - 1] : std::string_view();
-  const bool be_before = previous == "is" || previous == "are" || previous == "be" || previous == "been";
-  if (w == "will" || w == "won't" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "expected" ||
-      w == "due" || w.ends_with("'ll")) {
+  const bool be_before = IsAnyOf(previous, "is", "are", "be", "been");
+  if (IsAnyOf(w, "will", "won't", "shall", "upcoming", "scheduled", "expected", "due") || w.ends_with("'ll")) {
     return true;
   }
-  if (w == "next") return next != "to";  // "next to the embassy" is a place
+  if (IsAnyOf(w, "next")) return !IsAnyOf(next, "to");  // "next to the embassy" is a place
   // Plans: "plans to meet", "planning a rally", "is planned for"; not "vacation plans", "a hastily planned trip".
-  if (w == "plans" || w == "plan") return next == "to";
-  if (w == "planning" || w == "planned") {
-    return next == "to" || next == "a" || next == "an" || next == "for" || (w == "planned" && be_before);
-  }
+  if (IsAnyOf(w, "plans", "plan")) return IsAnyOf(next, "to");
+  if (IsAnyOf(w, "planning", "planned")) return IsAnyOf(next, "to", "a", "an", "for") || (IsAnyOf(w, "planned") && be_before);
   // "set to resume", "is to resume", "going to".
-  if (w == "set" || w == "going") return next == "to";
-  if (w == "to") return previous == "is" || previous == "are";
+  if (IsAnyOf(w, "set", "going")) return IsAnyOf(next, "to");
+  if (IsAnyOf(w, "to")) return IsAnyOf(previous, "is", "are");
   return false;
 }
 
@@ -361,14 +371,14 @@ Tense ClauseTense(std::string_view text, std::size_t begin, std::size_t end) {
   const std::size_t n = before.list.size();
   // "since March": the date lies behind the anchor whatever the verb; "until Tuesday", "as soon as Tuesday",
   // "as early as Tuesday" lie ahead of it.
-  if (n > 0 && before.list[n - 1] == "since") return Tense::kPast;
-  if (n > 0 && (before.list[n - 1] == "until" || before.list[n - 1] == "till")) {
+  if (n > 0 && IsAnyOf(before.list[n - 1], "since")) return Tense::kPast;
+  if (n > 0 && IsAnyOf(before.list[n - 1], "until", "till")) {
     // "Until Thursday, they had not called him a suspect": a past perfect after it looks back.
     const Words following = SplitWords(text.substr(end, std::min<std::size_t>(40, text.size() - end)));
     return following.Has("had") ? Tense::kPast : Tense::kFuture;
   }
-  if (n > 2 && before.list[n - 1] == "as" && (before.list[n - 2] == "soon" || before.list[n - 2] == "early") &&
-      before.list[n - 3] == "as") {
+  if (n > 2 && IsAnyOf(before.list[n - 1], "as") && IsAnyOf(before.list[n - 2], "soon", "early") &&
+      IsAnyOf(before.list[n - 3], "as")) {
     return Tense::kFuture;
   }
   for (std::size_t i = n > 6 ? n - 6 : 0; i < n; ++i) {
@@ -404,10 +414,7 @@ Tense ClauseTense(std::string_view text, std::size_t begin, std::size_t end) {
   // Past auxiliaries anywhere in the clause ("was", "had", "ended") make it past.
   for (const Words* words : {&leading, &rest}) {
     for (std::string_view w : words->list) {
-      if (w == "was" || w == "were" || w == "had" || w == "did" || w == "ended" || w == "ago" || w == "rose" ||
-          w == "fell") {
-        return Tense::kPast;
-      }
+      if (IsAnyOf(w, "was", "were", "had", "did", "ended", "ago", "rose", "fell")) return Tense::kPast;
     }
   }
   return Tense::kUnknown;

@@ -310,9 +310,13 @@ int YearFor(const Match& m, int month, int day) {
   const CivilDay anchor = *m.anchor;
   const long anchor_days = DaysFromCivil(anchor);
   auto days = [&](int year) { return DaysFromCivil({year, month, std::min(day, DaysInMonth(year, month))}); };
-  const Tense tense = IsDateline(m) ? Tense::kPast : ClauseTense(m.text, m.begin, m.end);
+  const bool dateline = IsDateline(m);
+  // Within the slack of the anchor every reading below gives the anchor's year: the tense need not be read.
+  const long offset = days(anchor.year) - anchor_days;
+  if (!dateline && offset >= -kSlackDays && offset <= kSlackDays) return anchor.year;
+  const Tense tense = dateline ? Tense::kPast : ClauseTense(m.text, m.begin, m.end);
   if (tense == Tense::kPast) {
-    const long slack = IsDateline(m) ? 3 : kSlackDays;  // a dateline may run a time zone ahead of the anchor
+    const long slack = dateline ? 3 : kSlackDays;  // a dateline may run a time zone ahead of the anchor
     return days(anchor.year) <= anchor_days + slack ? anchor.year : anchor.year - 1;
   }
   if (tense == Tense::kFuture) {
@@ -1299,7 +1303,9 @@ class DateTagger final : public TaggerFamily {
     mention.start = match.begin;
     mention.end = match.end;
     mention.text = std::string(match.Span());
-    mention.value = {{"value", timex.value}, {"timex_type", timex.type}};
+    // Assigned key by key: a braced initializer list would build and copy a temporary JSON array per pair.
+    mention.value["value"] = timex.value;
+    mention.value["timex_type"] = timex.type;
     if (timex.mod) mention.value["mod"] = timex.mod;
     if (timex.anchored) mention.value["anchored"] = true;
     return mention;

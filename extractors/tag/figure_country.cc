@@ -23,16 +23,17 @@ struct SentenceWords {
     std::uint8_t size = 0;
     operator std::string_view() const { return {text, size}; }
   };
-  std::vector<Token> tokens;
+  std::span<const Token> tokens;
   std::vector<Lower> lower;
 
-  SentenceWords(std::string_view text, SentenceSpan sentence) : tokens(Tokenize(text, sentence.begin, sentence.end)) {
+  SentenceWords(std::string_view text, std::span<const Token> sentence_tokens) : tokens(sentence_tokens) {
     lower.resize(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       std::size_t size = tokens[i].end - tokens[i].begin;
       if (size > kLongest) continue;
       for (std::size_t j = 0; j < size; ++j) {
-        lower[i].text[j] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[tokens[i].begin + j])));
+        const char c = text[tokens[i].begin + j];
+        lower[i].text[j] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
       }
       lower[i].size = static_cast<std::uint8_t>(size);
     }
@@ -130,9 +131,10 @@ StatusOr<FigureCountry> FigureCountry::Create(const DataFiles& files, Words word
   return chooser;
 }
 
-std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, std::size_t figure_begin,
-                                  std::size_t figure_end, const std::vector<Gazetteer::Hit>& countries) const {
-  const SentenceWords words(text, sentence);
+std::string FigureCountry::Choose(std::string_view text, SentenceSpan sentence, std::span<const Token> tokens,
+                                  std::size_t figure_begin, std::size_t figure_end,
+                                  const std::vector<Gazetteer::Hit>& countries) const {
+  const SentenceWords words(text, tokens);
   const std::size_t figure_first = words.At(figure_begin);
   const std::size_t figure_last = words.From(figure_end);
   std::vector<Named> named;

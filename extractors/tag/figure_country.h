@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,7 @@
 #include "extractors/tag/gazetteer.h"
 #include "extractors/tag/sentences.h"
 #include "extractors/tag/taggers.h"
+#include "extractors/tag/tokens.h"
 
 namespace tradewire {
 
@@ -45,8 +47,10 @@ class FigureCountry {
   static StatusOr<FigureCountry> Create(const DataFiles& files, Words words);
 
   // The ISO code of the country that the figure text[figure_begin, figure_end) concerns, or "" when none.
-  // `countries` are the country hits of the whole text, ascending.
-  std::string Choose(std::string_view text, SentenceSpan sentence, std::size_t figure_begin, std::size_t figure_end,
+  // `tokens` are Tokenize(text, sentence.begin, sentence.end); `countries` the country hits of the whole text,
+  // ascending.
+  std::string Choose(std::string_view text, SentenceSpan sentence, std::span<const Token> tokens,
+                     std::size_t figure_begin, std::size_t figure_end,
                      const std::vector<Gazetteer::Hit>& countries) const;
 
  private:

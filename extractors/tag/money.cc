@@ -154,7 +154,8 @@ void MoneyTagger::Tag(std::string_view text, const std::vector<std::size_t>* sta
     mention.start = begin;
     mention.end = end;
     mention.text = std::string(text.substr(begin, end - begin));
-    mention.value = {{"amount", NumberToJson(*amount)}, {"currency", currency}};
+    mention.value["amount"] = NumberToJson(*amount);
+    mention.value["currency"] = std::move(currency);
     out->push_back(std::move(mention));
   }
 }

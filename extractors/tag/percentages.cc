@@ -1,8 +1,10 @@
 #include "extractors/tag/percentages.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
+#include <span>
 #include <string>
 
 #include <re2/re2.h>
@@ -82,7 +84,66 @@ bool NumberMayStartFigure(std::string_view text, std::size_t pos) {
   }
 }
 
-// The unit alternatives of the pattern; NumberMayStartFigure knows how they begin.
+// Whether one of UnitPattern()'s alternatives begins at text[i]: "%", or a unit word not glued to letters before
+// it (a number's digits may touch it: "25pct").
+bool UnitBeginsAt(std::string_view text, std::size_t i) {
+  if (text[i] == '%') return true;
+  const char before = i > 0 ? static_cast<char>(text[i - 1] | 0x20) : ' ';
+  if (before >= 'a' && before <= 'z') return false;
+  auto is = [&](std::size_t at, std::string_view lower_word) {  // case-insensitive, ASCII
+    if (at + lower_word.size() > text.size()) return false;
+    for (std::size_t k = 0; k < lower_word.size(); ++k) {
+      const char c = text[at + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower_word[k]) return false;
+    }
+    return true;
+  };
+  switch (text[i] | 0x20) {
+    case 'p':
+      return is(i, "percent") || (is(i, "per") && i + 3 < text.size() && IsRe2Space(text[i + 3]) && is(i + 4, "cent")) ||
+             is(i, "pct") || is(i, "pp") || is(i, "p.p.");
+    case 'b':
+      return is(i, "basis") || is(i, "bp");
+    default:
+      return false;
+  }
+}
+
+// Answers "does a unit begin within `reach` bytes from `start`?" for ascending starts, reading each byte of the
+// text at most once however many numbers it holds: a figure holds a unit, so a number with none near it is not
+// tried.
+class UnitFinder {
+ public:
+  explicit UnitFinder(std::string_view text) : text_(text) {}
+
+  bool Within(std::size_t start, std::size_t reach) {
+    if (found_ != std::string_view::npos && found_ >= start) return found_ - start <= reach;
+    const std::size_t last = std::min(text_.size(), start + reach + 1);
+    for (std::size_t i = std::max(start, scanned_); i < last; ++i) {
+      if (kMayBeginUnit[static_cast<unsigned char>(text_[i])] && UnitBeginsAt(text_, i)) {
+        found_ = i;
+        scanned_ = i + 1;
+        return true;
+      }
+    }
+    found_ = std::string_view::npos;
+    scanned_ = std::max(scanned_, last);
+    return false;
+  }
+
+ private:
+  static constexpr std::array<bool, 256> kMayBeginUnit = [] {
+    std::array<bool, 256> bytes{};
+    for (unsigned char c : {'%', 'p', 'P', 'b', 'B'}) bytes[c] = true;
+    return bytes;
+  }();
+
+  std::string_view text_;
+  std::size_t scanned_ = 0;                     // bytes before this were looked at (or need not be)
+  std::size_t found_ = std::string_view::npos;  // the unit found for the last start, when there was one
+};
+
+// The unit alternatives of the pattern; NumberMayStartFigure and UnitBeginsAt know how they begin.
 const char* UnitPattern() {
   return "(%\\s?p\\b|%|percentage[- ]points?\\b|per\\s?cent\\b|percent\\b|pct\\b|basis[- ]points?\\b|bps\\b|"
          "bp\\b|pp\\b|p\\.p\\.)";
@@ -98,7 +159,7 @@ std::string UnitName(std::string_view unit) {
 }
 
 // A noun phrase found around a percentage, as text.
-std::string Join(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+std::string Join(std::string_view text, std::span<const Token> tokens, std::size_t first, std::size_t last) {
   return std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
 }
 
@@ -117,7 +178,7 @@ struct PercentageTagger::Impl {
     return token.is_word && std::isdigit(static_cast<unsigned char>(text[token.begin]));
   }
   // A word ending in -ed right after a noun starts a reduced clause ("tariffs eliminated under ...").
-  bool IsParticipleAfterNoun(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
+  bool IsParticipleAfterNoun(std::string_view text, std::span<const Token> tokens, std::size_t i) const {
     std::string word = AsciiLower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     if (word.size() < 5 || word.compare(word.size() - 2, 2, "ed") != 0) return false;
     if (i == 0) return false;
@@ -126,15 +187,15 @@ struct PercentageTagger::Impl {
            AsciiLower(text.substr(before.begin, before.end - before.begin)) != "and";
   }
 
-  std::string NounPhraseAfterOf(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const;
-  std::string NounPhraseModified(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const;
-  std::string NounPhraseBefore(std::string_view text, const std::vector<Token>& tokens, std::size_t end) const;
-  std::string RateNounBefore(std::string_view text, const std::vector<Token>& tokens, std::size_t end) const;
+  std::string NounPhraseAfterOf(std::string_view text, std::span<const Token> tokens, std::size_t i) const;
+  std::string NounPhraseModified(std::string_view text, std::span<const Token> tokens, std::size_t i) const;
+  std::string NounPhraseBefore(std::string_view text, std::span<const Token> tokens, std::size_t end) const;
+  std::string RateNounBefore(std::string_view text, std::span<const Token> tokens, std::size_t end) const;
 };
 
 // "80 percent of [tariffs on bilateral trade in industrial and consumer goods] have been removed": the phrase
 // may hold prepositional phrases and coordination; it ends at punctuation or a word that starts a clause.
-std::string PercentageTagger::Impl::NounPhraseAfterOf(std::string_view text, const std::vector<Token>& tokens,
+std::string PercentageTagger::Impl::NounPhraseAfterOf(std::string_view text, std::span<const Token> tokens,
                                                       std::size_t i) const {
   while (i < tokens.size() && Is(vocabulary.determiners, text, tokens[i])) ++i;
   std::size_t first = i;
@@ -158,7 +219,7 @@ std::string PercentageTagger::Impl::NounPhraseAfterOf(std::string_view text, con
 
 // "a 25% [reciprocal tariff] for South Korea": the modifiers and head right after the figure, up to the first
 // preposition or conjunction.
-std::string PercentageTagger::Impl::NounPhraseModified(std::string_view text, const std::vector<Token>& tokens,
+std::string PercentageTagger::Impl::NounPhraseModified(std::string_view text, std::span<const Token> tokens,
                                                        std::size_t i) const {
   std::size_t first = i;
   std::size_t last = i;
@@ -178,7 +239,7 @@ std::string PercentageTagger::Impl::NounPhraseModified(std::string_view text, co
 
 // "a [country-specific differential tariff] of 15%": the phrase ending at tokens[end - 1], read backwards up to
 // a determiner, preposition or punctuation.
-std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, const std::vector<Token>& tokens,
+std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, std::span<const Token> tokens,
                                                      std::size_t end) const {
   std::size_t first = end;
   constexpr std::size_t kMaxWords = 5;
@@ -199,7 +260,7 @@ std::string PercentageTagger::Impl::NounPhraseBefore(std::string_view text, cons
 
 // "raise [tariffs] on Korean cars to 25%": the nearest rate noun ("tariffs", "duty") within a few words before
 // the figure, with its modifiers.
-std::string PercentageTagger::Impl::RateNounBefore(std::string_view text, const std::vector<Token>& tokens,
+std::string PercentageTagger::Impl::RateNounBefore(std::string_view text, std::span<const Token> tokens,
                                                    std::size_t end) const {
   constexpr std::size_t kReach = 10;
   for (std::size_t i = end; i > 0 && end - i < kReach; --i) {
@@ -252,13 +313,14 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
                            const std::vector<Gazetteer::Hit>& countries, const std::vector<Gazetteer::Hit>& products,
                            Mentions* out) const {
   std::vector<std::size_t> all;
-  all.reserve(starts.size());
+  UnitFinder units(text);
   for (std::size_t start : starts) {
-    if (!std::isdigit(static_cast<unsigned char>(text[start]))) {
-      all.push_back(start);  // a number word, "from", "between"
+    const bool digits = std::isdigit(static_cast<unsigned char>(text[start]));  // else a number word, "from", "between"
+    if ((digits && !NumberMayStartFigure(text, start)) || !units.Within(start, kMaxLeadToUnit)) continue;
+    if (!digits) {
+      all.push_back(start);
       continue;
     }
-    if (!NumberMayStartFigure(text, start)) continue;
     // ".5%": the number begins at the point before the digits.
     if (start > 0 && text[start - 1] == '.') all.push_back(start - 1);
     all.push_back(start);
@@ -314,17 +376,21 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
   for (Figure& figure : figures) {
     if (!paragraph.Holds(figure.begin)) paragraph = impl.sentences->ParagraphAt(text, figure.begin);
     SentenceSpan sentence = paragraph.SentenceAt(figure.begin);
-    std::vector<Token> before = Tokenize(text, sentence.begin, figure.begin);
-    std::vector<Token> after = Tokenize(text, figure.end, sentence.end);
+    // The sentence is read as tokens once, here and by the country chooser: those before the figure and after it.
+    const std::vector<Token> tokens = Tokenize(text, sentence.begin, sentence.end);
+    auto count_while = [&](auto&& predicate) {
+      return static_cast<std::size_t>(std::partition_point(tokens.begin(), tokens.end(), predicate) - tokens.begin());
+    };
+    std::span<const Token> before =
+        std::span(tokens).first(count_while([&](const Token& token) { return token.end <= figure.begin; }));
+    const std::span<const Token> after =
+        std::span(tokens).subspan(count_while([&](const Token& token) { return token.begin < figure.end; }));
+    auto word_at = [&](std::span<const Token> span, std::size_t i) { return LowerToken(text, span[i]); };
     // "from 10% to 25%": the lead word is not part of the phrase before.
-    if (!before.empty() && (AsciiLower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "from" ||
-                            AsciiLower(text.substr(before.back().begin, before.back().end - before.back().begin)) == "between")) {
-      before.pop_back();
+    if (!before.empty() && (word_at(before, before.size() - 1) == "from" || word_at(before, before.size() - 1) == "between")) {
+      before = before.first(before.size() - 1);
     }
     std::string of;
-    auto word_at = [&](const std::vector<Token>& tokens, std::size_t i) {
-      return AsciiLower(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-    };
     if (!after.empty() && word_at(after, 0) == "of") of = impl.NounPhraseAfterOf(text, after, 1);
     if (of.empty() && !before.empty() && (word_at(before, before.size() - 1) == "of" ||
                                           word_at(before, before.size() - 1) == "at")) {
@@ -334,7 +400,7 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
     if (of.empty()) of = impl.RateNounBefore(text, before, before.size());
     if (!of.empty()) figure.value["of"] = of;
 
-    std::string country = impl.country->Choose(text, sentence, figure.begin, figure.end, countries);
+    std::string country = impl.country->Choose(text, sentence, tokens, figure.begin, figure.end, countries);
     if (!country.empty()) figure.value["country"] = std::move(country);
 
     // The product: the first named after the figure in the sentence, else the last before it.

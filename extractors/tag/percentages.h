@@ -31,10 +31,15 @@ class PercentageTagger {
   // the same text.
   void Tag(std::string_view text, const std::vector<Gazetteer::Hit>& countries,
            const std::vector<Gazetteer::Hit>& products, Mentions* out) const;
-  // The same mentions, trying the pattern only where the set AddStarts filled says a figure may begin.
+  // The same mentions, trying the pattern only where the set AddStarts filled says a figure may begin and a unit
+  // follows within kMaxLeadToUnit bytes.
   void Tag(std::string_view text, const std::vector<std::size_t>& starts, const std::vector<Gazetteer::Hit>& countries,
            const std::vector<Gazetteer::Hit>& products, Mentions* out) const;
   void AddStarts(StartFilter* filter, int set) const;
+
+  // At most this many bytes from where a figure begins to its first unit ("between twenty-five and thirty-five
+  // percent" needs 43). Bounds the work per number: most numbers in a text have no unit anywhere near them.
+  static constexpr std::size_t kMaxLeadToUnit = 96;
 
   PercentageTagger(PercentageTagger&&) noexcept;
   PercentageTagger& operator=(PercentageTagger&&) noexcept;

@@ -48,10 +48,22 @@ Mentions Taggers::Tag(const Article& article, std::string_view fallback_anchor) 
       mention.end = offsets.ToChar(mention.end);
     }
   }
-  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  // Sorted by small keys, then moved into place once: swapping whole mentions (strings, JSON) inside the sort cost
+  // more than the sort. Ties keep the order the families produced.
+  struct Key {
+    std::size_t start, end, index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i) keys.push_back({mentions[i].start, mentions[i].end, i});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.end != b.end ? a.end > b.end : a.index < b.index;
   });
-  return mentions;
+  Mentions sorted;
+  sorted.reserve(mentions.size());
+  for (const Key& key : keys) sorted.push_back(std::move(mentions[key.index]));
+  return sorted;
 }
 
 Taggers::Taggers(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}

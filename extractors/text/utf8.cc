@@ -49,9 +49,8 @@ std::string SanitizeUtf8(std::string_view s) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // Branch-free, so that the compiler can lower-case many bytes at once: taggers lower-case every clause they read.
+  for (char& c : out) c = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
   return out;
 }
 
