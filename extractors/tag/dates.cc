@@ -1211,12 +1211,13 @@ class DateTagger final : public TaggerFamily {
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);  // the combined DFA is large; below this RE2 falls back to a slow NFA
     tagger->which_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+    tagger->starting_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
     std::string combined;
     for (const RuleSpec& spec : RuleSpecs()) {
       const std::string pattern = Expand(spec.pattern);
       auto rule = std::make_unique<RE2>(pattern, options);
       std::string error;
-      if (!rule->ok() || tagger->which_->Add(pattern, &error) < 0) {
+      if (!rule->ok() || tagger->which_->Add(pattern, &error) < 0 || tagger->starting_->Add(pattern, &error) < 0) {
         return Status::Internal("date rule " + spec.pattern + ": " + rule->error() + error);
       }
       tagger->kinds_.push_back(spec.kind);
@@ -1226,7 +1227,9 @@ class DateTagger final : public TaggerFamily {
     }
     tagger->combined_ = std::make_unique<RE2>(combined, options);
     if (!tagger->combined_->ok()) return Status::Internal("date rules: " + tagger->combined_->error());
-    if (!tagger->which_->Compile()) return Status::Internal("date rules: the rule set does not compile");
+    if (!tagger->which_->Compile() || !tagger->starting_->Compile()) {
+      return Status::Internal("date rules: the rule set does not compile");
+    }
     return std::unique_ptr<TaggerFamily>(std::move(tagger));
   }
 
@@ -1267,7 +1270,12 @@ class DateTagger final : public TaggerFamily {
   std::optional<Timex> BestAlternative(std::string_view text, std::size_t begin, const std::optional<CivilDay>& anchor,
                                        Match* match) const {
     std::optional<Timex> best;
-    for (std::size_t i = 0; i < rules_.size(); ++i) {
+    // Only the rules that match at `begin` at all: one pass of the set instead of one search per rule.
+    std::vector<int> starting;
+    if (!starting_->Match(re2::StringPiece(text.data() + begin, text.size() - begin), &starting)) return best;
+    std::sort(starting.begin(), starting.end());
+    for (int rule : starting) {
+      const auto i = static_cast<std::size_t>(rule);
       re2::StringPiece found;
       if (!rules_[i]->Match(text, begin, text.size(), RE2::ANCHOR_START, &found, 1)) continue;
       Match candidate{text, begin, begin + found.size(), anchor, match->state};
@@ -1315,6 +1323,7 @@ class DateTagger final : public TaggerFamily {
   std::vector<std::unique_ptr<RE2>> rules_;  // rules_[i] is which_'s pattern i, alone
   std::unique_ptr<RE2> combined_;           // all rules as one alternation: the single scan over the text
   std::unique_ptr<RE2::Set> which_;         // which rules match a span exactly
+  std::unique_ptr<RE2::Set> starting_;      // which rules match at the start of a text
 };
 
 }  // namespace

@@ -172,6 +172,18 @@ void NameStartsBeforeTitle(std::string_view text, std::size_t title, std::vector
   if (j < comma && (j == 0 || words < 3)) out->push_back(j);
 }
 
+// Assigned key by key: a braced initializer list would build and copy a temporary JSON array per pair.
+nlohmann::json OfficialValue(std::string name, std::string title, std::string org, std::string country,
+                             std::string id) {
+  nlohmann::json value;
+  value["name"] = std::move(name);
+  value["title"] = std::move(title);
+  value["org"] = std::move(org);
+  value["country"] = std::move(country);
+  value["id"] = std::move(id);
+  return value;
+}
+
 }  // namespace
 
 std::string UnknownOfficialId(std::string_view name) {
@@ -280,8 +292,7 @@ nlohmann::json OfficialTagger::Impl::Value(const Found& found, std::string_view 
                                            const std::vector<Gazetteer::Hit>& organization_hits) const {
   if (found.official != std::string::npos) {
     const Official& official = officials[found.official];
-    return {{"name", official.name}, {"title", official.title}, {"org", official.org},
-            {"country", official.country}, {"id", official.id}};
+    return OfficialValue(official.name, official.title, official.org, official.country, official.id);
   }
   std::string name = CollapseWhitespace(found.name);
   std::string org = found.title ? found.title->org : "";
@@ -309,11 +320,9 @@ nlohmann::json OfficialTagger::Impl::Value(const Found& found, std::string_view 
   if (country.empty() && !org.empty()) {
     if (auto known = org_country.find(org); known != org_country.end()) country = known->second;
   }
-  return {{"name", name},
-          {"title", found.title ? found.title->title : ""},
-          {"org", org},
-          {"country", country},
-          {"id", UnknownOfficialId(name)}};
+  std::string id = UnknownOfficialId(name);
+  return OfficialValue(std::move(name), found.title ? found.title->title : "", std::move(org), std::move(country),
+                       std::move(id));
 }
 
 void OfficialTagger::Impl::TitleStarts(std::string_view text, const std::vector<std::size_t>& candidates,
@@ -597,17 +606,18 @@ void OfficialTagger::Tag(std::string_view text, const std::vector<std::size_t>* 
       linked.emplace_back(std::move(link), first);
     }
   }
-  auto emit = [&](const Impl::Found& person, const nlohmann::json& value) {
+  auto emit = [&](const Impl::Found& person, nlohmann::json value) {
     Mention mention;
     mention.type = "official";
     mention.start = person.begin;
     mention.end = person.end;
     mention.text = std::string(text.substr(person.begin, person.end - person.begin));
-    mention.value = value;
+    mention.value = std::move(value);
     out->push_back(std::move(mention));
   };
-  for (std::size_t i = 0; i < people.size(); ++i) emit(people[i], values[i]);
+  // The surname-only mentions take copies first; then each person's own mention takes the value itself.
   for (const auto& [link, person] : linked) emit(link, values[person]);
+  for (std::size_t i = 0; i < people.size(); ++i) emit(people[i], std::move(values[i]));
 }
 
 OfficialTagger::OfficialTagger(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
