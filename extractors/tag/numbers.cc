@@ -58,10 +58,12 @@ std::optional<double> ParseWords(std::string_view text) {
 
 }  // namespace
 
-const char* NumberPattern() {
+std::string DigitsPattern() { return "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"; }
+
+std::string NumberPattern() {
   // A number written in words is a whole word ("twentypercent" is not a figure); digits may touch what follows.
-  return "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+|"
-         "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+  return "(?:" + DigitsPattern() +
+         "|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
          "eight|nine))?|(?:a |one )?hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b)";
 }

@@ -15,7 +15,10 @@ namespace tradewire {
 std::optional<double> ParseNumber(std::string_view text);
 
 // The RE2 source of what ParseNumber reads (no capturing groups), for embedding into larger patterns.
-const char* NumberPattern();
+std::string NumberPattern();
+// Its alternatives written with digits only: a pattern built with it instead is a tenth of the size, which makes
+// reading the groups of a match that has no number words much cheaper.
+std::string DigitsPattern();
 
 // What a number NumberPattern matches may begin with at a word start: a digit, a number word, "a hundred" (the
 // other way it begins, "." before digits, is not at a word start). For a StartFilter.

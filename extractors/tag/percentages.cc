@@ -169,6 +169,7 @@ struct PercentageTagger::Impl {
   Vocabulary vocabulary;
   std::unique_ptr<SentenceSplitter> sentences;
   std::unique_ptr<RE2> pattern;
+  std::unique_ptr<RE2> digits_pattern;  // the same with numbers in digits only: reads most matches' groups cheaply
   std::unique_ptr<FigureCountry> country;
 
   bool Is(const std::set<std::string, std::less<>>& words, std::string_view text, const Token& token) const {
@@ -284,16 +285,17 @@ StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
   impl->country = std::make_unique<FigureCountry>(std::move(country).value());
 
   // 1 "from"/"between", 2 first number, 3 its unit, 4 range connector, 5 second number, 6 unit.
-  std::string number = NumberPattern();
-  std::string unit = UnitPattern();
-  std::string source = "(?:\\b(from|between)\\s+)?\\b(" + number + ")(?:\\s*" + unit + ")?(?:\\s*(-|–|—|to|and)\\s*(" +
-                       number + "))?\\s*" + unit;
+  const std::string unit = UnitPattern();
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_longest_match(true);
   options.set_log_errors(false);
-  impl->pattern = std::make_unique<RE2>(source, options);
-  if (!impl->pattern->ok()) return Status::Internal("percentage pattern: " + impl->pattern->error());
+  for (auto [number, slot] : {std::pair{NumberPattern(), &impl->pattern}, std::pair{DigitsPattern(), &impl->digits_pattern}}) {
+    *slot = std::make_unique<RE2>("(?:\\b(from|between)\\s+)?\\b(" + number + ")(?:\\s*" + unit +
+                                  ")?(?:\\s*(-|–|—|to|and)\\s*(" + number + "))?\\s*" + unit,
+                                  options);
+    if (!(*slot)->ok()) return Status::Internal("percentage pattern: " + (*slot)->error());
+  }
   return PercentageTagger(std::move(impl));
 }
 
@@ -339,8 +341,15 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
   std::vector<Figure> figures;
   MatchScanner scanner(*impl.pattern, text, starts);
   re2::StringPiece groups[7];
-  while (scanner.Next(groups, 7)) {
-    auto offset = [&](const re2::StringPiece& group) { return static_cast<std::size_t>(group.data() - text.data()); };
+  const re2::StringPiece input(text.data(), text.size());
+  auto offset = [&](const re2::StringPiece& group) { return static_cast<std::size_t>(group.data() - text.data()); };
+  while (scanner.Next(groups, 1)) {
+    // Where the match has no number words, the digits-only pattern reads the same groups from it.
+    const std::size_t begin = offset(groups[0]), end = begin + groups[0].size();
+    if (!impl.digits_pattern->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, 7) &&
+        !impl.pattern->Match(input, begin, end, RE2::ANCHOR_BOTH, groups, 7)) {
+      continue;
+    }
     std::string_view whole(groups[0].data(), groups[0].size());
     if (!IsWholeWord(text, offset(groups[0]), offset(groups[0]) + whole.size())) continue;
     std::optional<double> first = ParseNumber(std::string_view(groups[2].data(), groups[2].size()));
