@@ -72,6 +72,61 @@ std::string Detect(std::string_view bytes) {
 
 bool IsValidUtf8(std::string_view bytes) { return SanitizeUtf8(bytes) == bytes; }
 
+bool HasNonAscii(std::string_view bytes) {
+  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// windows-1252, iso-8859-x, koi8-r, …: one byte per character. Their bytes almost never form valid multi-byte
+// UTF-8 by chance, so a page so labelled whose bytes do was saved as UTF-8 under a stale label.
+bool IsSingleByteCharset(const std::string& charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterDeleter> converter(ucnv_open(charset.c_str(), &status));
+  return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) == 1;
+}
+
+// UTF-8 that was read as Latin-1 and saved as UTF-8 again: "’" (E2 80 99) became "â" U+0080 U+0099. The C1
+// controls U+0080–U+009F never stand in real text, so a character sequence that is a UTF-8 lead byte followed
+// by its continuation bytes, one of them a C1 control, is such a sequence and is decoded back. Other Latin-1
+// text ("Ã©" may be meant) is left alone.
+std::string RepairDoubleEncoded(std::string utf8) {
+  auto is_c1 = [&](std::size_t i) {
+    return i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i]) == 0xC2 &&
+           static_cast<unsigned char>(utf8[i + 1]) >= 0x80 && static_cast<unsigned char>(utf8[i + 1]) <= 0x9F;
+  };
+  bool any_c1 = false;
+  for (std::size_t i = 0; i + 1 < utf8.size() && !any_c1; ++i) any_c1 = is_c1(i);
+  if (!any_c1) return utf8;
+  // The Latin-1 byte a two-byte UTF-8 sequence for U+0080–U+00FF stands for, or -1.
+  auto latin1_at = [&](std::size_t i) -> int {
+    if (i + 1 >= utf8.size()) return -1;
+    unsigned char lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
+    if ((lead != 0xC2 && lead != 0xC3) || (next & 0xC0) != 0x80) return -1;
+    return ((lead & 0x03) << 6) | (next & 0x3F);
+  };
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    int lead = latin1_at(i);
+    int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    std::string bytes;
+    bool has_c1 = false;
+    for (int k = 0; k < length; ++k) {
+      std::size_t at = i + 2 * static_cast<std::size_t>(k);
+      int byte = latin1_at(at);
+      if (byte < 0 || (k > 0 && (byte & 0xC0) != 0x80)) break;
+      has_c1 = has_c1 || (k > 0 && is_c1(at));
+      bytes.push_back(static_cast<char>(byte));
+    }
+    if (length > 0 && static_cast<int>(bytes.size()) == length && has_c1 && IsValidUtf8(bytes)) {
+      out += bytes;
+      i += 2 * static_cast<std::size_t>(length);
+    } else {
+      out.push_back(utf8[i++]);
+    }
+  }
+  return out;
+}
+
 // Converts with ICU; false when ICU does not know the charset.
 bool Convert(std::string_view bytes, const std::string& charset, DecodedText* out) {
   UErrorCode status = U_ZERO_ERROR;
@@ -107,21 +162,21 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view content_type_h
     charset = IsValidUtf8(bytes) ? "utf-8" : Detect(bytes);
   }
   charset = Superset(charset);
-  if (charset == "utf-8" || charset == "utf8") {
+  if (bom.empty() && !charset.empty() && IsSingleByteCharset(charset) && HasNonAscii(bytes) && IsValidUtf8(bytes)) {
+    charset = "utf-8";
+  }
+  bool converted = false;
+  if (charset != "utf-8" && charset != "utf8" && !charset.empty()) {
+    converted = Convert(bytes, charset, &decoded);
+    if (converted && !bom.empty() && decoded.utf8.rfind("\xEF\xBB\xBF", 0) == 0) decoded.utf8.erase(0, 3);
+  }
+  if (!converted) {  // UTF-8, or a label ICU does not know: read the bytes as UTF-8, replacing what is not
     if (bom == "utf-8") bytes.remove_prefix(3);
     decoded.utf8 = SanitizeUtf8(bytes);
     decoded.charset = "UTF-8";
     decoded.had_invalid_bytes = decoded.utf8.size() != bytes.size();
-    return decoded;
   }
-  if (!charset.empty() && Convert(bytes, charset, &decoded)) {
-    if (!bom.empty() && decoded.utf8.rfind("\xEF\xBB\xBF", 0) == 0) decoded.utf8.erase(0, 3);
-    return decoded;
-  }
-  // An unknown label: read the bytes as UTF-8, replacing what is not.
-  decoded.utf8 = SanitizeUtf8(bytes);
-  decoded.charset = "UTF-8";
-  decoded.had_invalid_bytes = decoded.utf8.size() != bytes.size();
+  decoded.utf8 = RepairDoubleEncoded(std::move(decoded.utf8));
   return decoded;
 }
 

@@ -62,3 +62,21 @@ TEST_CASE("undecodable bytes are replaced, never a crash") {
   auto decoded = DecodeToUtf8(binary, "");
   CHECK_FALSE(decoded.utf8.empty());
 }
+
+TEST_CASE("a page labelled with a single-byte charset whose bytes are UTF-8 is read as UTF-8") {
+  // A CMS that saves UTF-8 under a stale "windows-1252" or "iso-8859-1" label.
+  std::string meta = "<meta charset=\"windows-1252\">";
+  CHECK(DecodeToUtf8(Page(kFrenchText, meta), "").utf8 == Page(kFrenchText, meta));
+  CHECK(DecodeToUtf8(Page(kFrenchText), "text/html; charset=ISO-8859-1").utf8 == Page(kFrenchText));
+  // Near miss: real windows-1252 bytes are not valid UTF-8 and keep their label.
+  auto latin = DecodeToUtf8(EncodeAs(Page(kFrenchText, meta), "windows-1252"), "");
+  CHECK(latin.utf8 == Page(kFrenchText, meta));
+}
+
+TEST_CASE("UTF-8 that was read as Latin-1 and saved again is repaired") {
+  // "Investor’s" as a CMS stores it after one such round trip: â U+0080 U+0099.
+  CHECK(DecodeToUtf8("<h1>Investor\xC3\xA2\xC2\x80\xC2\x99s \xC3\xA2\xC2\x80\xC2\x94 guide</h1>", "").utf8 ==
+        "<h1>Investor\xE2\x80\x99s \xE2\x80\x94 guide</h1>");
+  // Near misses: Latin-1 letters without a C1 control stay ("Ã©" may be meant), as does a lone C1 control.
+  CHECK(DecodeToUtf8("<p>\xC3\x83\xC2\xA9t\xC3\xA9 \xC2\x85</p>", "").utf8 == "<p>\xC3\x83\xC2\xA9t\xC3\xA9 \xC2\x85</p>");
+}
