@@ -447,7 +447,17 @@ std::vector<std::string> SiteNames(const std::string& site_name, const std::stri
   return names;
 }
 
+// What sites put between a headline and their name in <title>: "Headline | Site", "Site » Section » Headline".
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / "};
+
+// "Newegg.com", "bold.org", "Example.co.uk": a title part that is a host name names the site.
+bool IsHostName(std::string_view part) {
+  static const RE2 kHost(R"((?i)(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|info|biz|io|gov|edu|news|co|uk|us|ca|au|de|fr|in|jp|kr|cn|eu))");
+  return part.find(' ') == std::string_view::npos && RE2::FullMatch(part, kHost);
+}
+
 bool MatchesSiteName(std::string_view part, const std::vector<std::string>& site_names) {
+  if (IsHostName(part)) return true;
   std::string squeezed = Squeezed(part);
   if (squeezed.empty()) return false;
   for (const std::string& site : site_names) {
@@ -477,30 +487,53 @@ int WordCount(std::string_view text) {
   return words;
 }
 
-// An <h1> ending in the site's name ("Headline – Artlyst") or in a short label after a bar ("Headline | Opinion").
+// An <h1> ending in the site's name ("Headline – Artlyst") or in short labels after bars ("Headline | Patient
+// Education | Hospital").
 std::string StripSiteSuffix(const std::string& title, const std::vector<std::string>& site_names) {
-  for (std::string_view separator : {" | ", " – ", " — ", " - ", " :: "}) {
-    std::size_t at = title.rfind(separator);
-    if (at == std::string::npos) continue;
-    std::string head = title.substr(0, at), tail = title.substr(at + separator.size());
-    if (WordCount(head) < 3) continue;
-    if (MatchesSiteName(tail, site_names) || (separator == " | " && WordCount(tail) <= 4)) return Collapse(head);
+  std::string stripped = title;
+  bool cut = true;
+  while (cut) {
+    cut = false;
+    for (std::string_view separator : {" | ", " – ", " — ", " - ", " :: "}) {
+      std::size_t at = stripped.rfind(separator);
+      if (at == std::string::npos) continue;
+      std::string head = stripped.substr(0, at), tail = stripped.substr(at + separator.size());
+      if (WordCount(head) < 3) continue;
+      if (MatchesSiteName(tail, site_names) || (separator == " | " && WordCount(tail) <= 4)) {
+        stripped = Collapse(head);
+        cut = true;
+        break;
+      }
+    }
   }
-  return title;
+  return stripped;
+}
+
+// A short <h1> that is the site-name end of the metadata's title, after a longer headline ("Headline – The Southerner" beside an <h1>
+// "The Southerner"): the logo set as a heading, whatever the site calls itself elsewhere.
+bool IsTitleSiteNamePart(const std::string& key, const std::vector<std::string>& meta_titles) {
+  if (WordCount(key) > 4) return false;
+  for (const std::string& m : meta_titles) {
+    for (std::string_view separator : kTitleSeparators) {
+      // Only the end: a short headline also stands first in "Climate Change | Economic Research Service".
+      std::string suffix = std::string(separator) + key;
+      bool at_end = m.size() > suffix.size() && m.compare(m.size() - suffix.size(), suffix.size(), suffix) == 0;
+      if (at_end && WordCount(m) - WordCount(key) > WordCount(key) + 1) return true;
+    }
+  }
+  return false;
 }
 
 // "Headline | Site", "Site - Headline", "Headline | Section | Site" → "Headline": parts that name the site are cut,
 // and a part that is a headline on the page (an <h1>) is kept whole.
 std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_names,
                           const std::vector<std::string>& h1_keys) {
-  static const std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ",
-                                                 " « ", " » ", " · ", " • ", " / "};
   struct Cut {
     std::size_t at, length;
   };
   std::vector<Cut> cuts;
   for (std::size_t i = 0; i < title.size(); ++i) {
-    for (std::string_view separator : kSeparators) {
+    for (std::string_view separator : kTitleSeparators) {
       if (title.compare(i, separator.size(), separator) == 0) {
         cuts.push_back({i, separator.size()});
         break;
@@ -838,11 +871,20 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   std::vector<std::string> h1_keys;
   int32_t title_h1 = -1;
   int best_score = 0, best_similarity = 0;  // similarity: how well the <h1> matches a metadata title (1: not)
+  // The <h1>s that may be the headline: not the site's logo, not a paragraph set as a heading.
+  std::vector<std::pair<int32_t, std::string>> headline_h1s;  // index, Key
   for (int32_t i : h1s) {
     std::string text = page.Text(i, false, 400);
-    if (text.empty() || text.size() > 300) continue;
-    if (IsSiteNameOnly(text, site_names)) continue;  // the logo's <h1>
+    if (text.empty() || text.size() > 200) continue;  // longer than any headline
     std::string key = Key(text);
+    if (IsSiteNameOnly(text, site_names)) continue;
+    if (IsTitleSiteNamePart(key, meta_titles)) {
+      site_names.push_back(Squeezed(text));
+      continue;
+    }
+    headline_h1s.emplace_back(i, key);
+  }
+  for (const auto& [i, key] : headline_h1s) {
     h1_keys.push_back(key);
     int score = 1;
     for (const std::string& m : meta_titles) {
@@ -862,7 +904,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       if (i >= container && i < page[container].end) score += 2;
     }
     // The page's only <h1>, not a link (a logo), is its headline even when it stands apart from the text.
-    if (h1s.size() == 1 && !page[i].in_link) score += 2;
+    if (headline_h1s.size() == 1 && !page[i].in_link) score += 2;
     if (in_furniture(i)) score -= 4;
     if (score > best_score) {
       best_score = score;

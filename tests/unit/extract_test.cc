@@ -129,6 +129,43 @@ TEST_CASE("titles: the page's headline, without the site's name or a logo's <h1>
   CHECK(label.title == "Exporters ask for a new steel quota deal");
 }
 
+TEST_CASE("titles: a logo <h1> named only by the title's end, site labels, over-long headings") {
+  // No og:site_name and no URL: the <h1> that is the short end of <title> is the site's logo, and is cut.
+  Article logo = ExtractArticle(
+      Page("<title>Exporters ask for a new steel quota deal – The Ledger</title>",
+           "<header><h1>The Ledger</h1></header><article>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(logo.title == "Exporters ask for a new steel quota deal");
+  // Near miss: a short headline stands first in "Headline | Site"; it is the headline, not a logo.
+  Article short_headline = ExtractArticle(
+      Page("<title>Climate Change | Economic Research Service</title>",
+           "<article><h1>Climate Change</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(short_headline.title == "Climate Change");
+  // Near miss: a site name that is also a word of the headline does not make the headline a logo.
+  Article word = ExtractArticle(
+      Page("<title>Ledger rules tighten for exporters | Ledger</title>",
+           "<article><h1>Ledger rules tighten for exporters</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(word.title == "Ledger rules tighten for exporters");
+  // Labels after bars in the <h1>, and a host name as the site's part of <title>.
+  Article labels = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought | Trade Desk | Example Hospital</h1>" +
+                   std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(labels.title == "Steel quota review sought");
+  Article host = ExtractArticle(Page("<title>GAME CHANGER | Shop.example.com</title>", std::string(kParagraphs)), {});
+  CHECK(host.title == "GAME CHANGER");
+  // A paragraph set as an <h1> is not the headline.
+  Article paragraph = ExtractArticle(
+      Page("<meta property='og:title' content='Steel quota review sought'>",
+           "<article><h1>" + std::string(30, 'x') + " Learn which steel quotas matter and why. Get expert tips on how "
+               "to read the rules and calculate the duty. We will help you learn everything you need to know about "
+               "quotas.</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(paragraph.title == "Steel quota review sought");
+}
+
 TEST_CASE("dates: structured first, then what the page shows near the headline") {
   // A date shown just above the headline, no label, no metadata.
   Article shown =
