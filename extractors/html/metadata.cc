@@ -640,6 +640,43 @@ bool DatesInText(std::string_view text, std::string* published, std::string* upd
   return true;
 }
 
+// A table, a table row of several cells, or one of its cells ("1/1/2013 | +13.1%"): data, not the page's date. A layout
+// table's cell holds the page rather than being this short.
+bool IsDataCell(const PageIndex& page, int32_t i) {
+  const PageNode& n = page[i];
+  // The whole table's text is no date line either; its rows and cells are judged one by one.
+  if (n.tag == GUMBO_TAG_TABLE || n.tag == GUMBO_TAG_TBODY || n.tag == GUMBO_TAG_THEAD || n.tag == GUMBO_TAG_TFOOT) {
+    return true;
+  }
+  int32_t row = n.tag == GUMBO_TAG_TR ? i : (n.tag == GUMBO_TAG_TD || n.tag == GUMBO_TAG_TH) ? n.parent : -1;
+  if (row < 0 || page[row].tag != GUMBO_TAG_TR) return false;
+  int cells = 0;
+  for (int32_t j = row + 1; j < page[row].end; j = page[j].end) {
+    if (page[j].tag == GUMBO_TAG_TD || page[j].tag == GUMBO_TAG_TH) ++cells;
+  }
+  return cells >= 2;
+}
+
+// The date after "originally published" / "first published" in a short passage of [start, end), or "".
+std::string OriginalPublication(const PageIndex& page, int32_t start, int32_t end) {
+  static const RE2 kAfterLabel(R"((?i)(?:originally|first)\s+(?:published|posted|appeared)(.{0,60}))");
+  for (int32_t i = start; i < end; ++i) {
+    const PageNode& n = page[i];
+    if (!n.is_text || n.hidden || n.parent < 0) continue;
+    std::string_view text = n.node->v.text.text;
+    if (text.find("ublished") == std::string_view::npos && text.find("osted") == std::string_view::npos &&
+        text.find("ppeared") == std::string_view::npos) {
+      continue;
+    }
+    if (page[n.parent].all_length > 300) continue;
+    std::string after;
+    if (!RE2::PartialMatch(page.Text(n.parent, false, 400), kAfterLabel, &after)) continue;
+    std::string date = NormalizeDate(after);
+    if (!date.empty()) return date;
+  }
+  return "";
+}
+
 // Dates that scripts carry for the page (Next.js, Nuxt and CMS data blobs): "datePublished":"2023-06-08T…".
 std::string DateInScripts(const PageIndex& page) {
   static const RE2 kKey(
@@ -769,7 +806,10 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
         } else if (key == "og:locale") {
           og_locale = value;
         } else if (IsPublishedKey(key)) {
-          if (meta_published.empty() || NormalizeDate(meta_published).empty()) meta_published = value;
+          // Tags that disagree ("published-time" re-stamped on render beside "published-date"): the earliest is
+          // the original publication.
+          std::string day = NormalizeDate(value), known = NormalizeDate(meta_published);
+          if (known.empty() || (!day.empty() && day < known)) meta_published = value;
         } else if (IsModifiedKey(key)) {
           if (meta_modified.empty() || NormalizeDate(meta_modified).empty()) meta_modified = value;
         } else if (key == "author" || key == "article:author" || key == "byl" || key == "parsely-author" ||
@@ -964,25 +1004,46 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
     meta.modified = CleanDate(*candidate);
     if (!meta.modified.empty()) break;
   }
-  // What the page shows: a <time> near the headline, or short text that is a date.
-  std::string time_near, time_anywhere, updated_near;
+  // What the page shows: a <time> near the headline, or short text that is a date. A date inside another
+  // <article> than the headline's is another story's (a teaser card), one in a table is data.
+  auto foreign_article = [&](int32_t a) {
+    auto holds = [&](int32_t j) { return j >= a && j < page[a].end; };
+    return page[a].tag == GUMBO_TAG_ARTICLE && !(anchor >= 0 && holds(anchor)) &&
+           !(region.root >= 0 && holds(region.root)) && !(region.core >= 0 && holds(region.core));
+  };
+  // Inside the nearest <article> above it when that is not the headline's, or holding such an <article> (a short
+  // list of cards); the look down is bounded, the element's text being short.
+  auto another_story = [&](int32_t i) {
+    for (int32_t up = page[i].parent; up >= 0; up = page[up].parent) {
+      if (page[up].tag == GUMBO_TAG_ARTICLE) return foreign_article(up);
+    }
+    for (int32_t j = i; j < std::min(page[i].end, i + 200); ++j) {
+      if (foreign_article(j)) return true;
+    }
+    return false;
+  };
+  // Of the <time>s near the headline, the first after it (a byline under the headline), else the last before it
+  // (an eyebrow above it): a list of other stories' dates earlier in the page does not come first.
+  std::string time_near, time_before, time_anywhere, updated_near;
   for (int32_t i : times) {
     const char* datetime = Attr(page[i].node, "datetime");
     std::string text = page.Text(i, false, 120);
     std::string date = CleanDate(datetime ? datetime : "");
     if (date.empty()) date = CleanDate(text);
-    if (date.empty() || in_furniture(i, in_zone(i, zone_start))) continue;
+    if (date.empty() || in_furniture(i, in_zone(i, zone_start)) || another_story(i)) continue;
     // The label may sit just before the <time>: "Updated <time>".
     std::string context = page[i].parent >= 0 ? page.Text(page[i].parent, false, 120) : text;
     bool update = IsUpdateLabel(text) ||
                   (context.size() < 100 && IsUpdateLabel(context) && !StartsWithNoCase(Key(context), "publ"));
     if (in_zone(i, zone_start)) {
-      if (!update && time_near.empty()) time_near = date;
+      if (!update && i < anchor) time_before = date;
+      if (!update && i >= anchor && time_near.empty()) time_near = date;
       if (update && updated_near.empty()) updated_near = date;
     } else if (!update && time_anywhere.empty()) {
       time_anywhere = date;
     }
   }
+  if (time_near.empty()) time_near = time_before;
   std::string visible, visible_updated;
   for (int32_t i = zone_start; i < zone_end && visible.empty(); ++i) {
     const PageNode& n = page[i];
@@ -992,9 +1053,9 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       i = n.end - 1;
       continue;
     }
-    if (n.all_length > 120 || n.all_length < 6) continue;
+    if (n.all_length > 120 || n.all_length < 6 || IsDataCell(page, i)) continue;
     std::string published, updated;
-    if (!DatesInText(page.Text(i), &published, &updated) || in_furniture(i, true)) continue;
+    if (!DatesInText(page.Text(i), &published, &updated) || in_furniture(i, true) || another_story(i)) continue;
     visible = published;
     if (visible_updated.empty()) visible_updated = updated;
     i = n.end - 1;
@@ -1003,6 +1064,9 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   // A date shown under the headline that is earlier than the metadata's is the original publication: sites
   // re-stamp datePublished when they refresh a page.
   if (meta.published.empty() || (!shown.empty() && shown < meta.published.substr(0, 10))) meta.published = shown;
+  // "This article was originally published on 26 Sep 2019 but has been updated": the page's own word wins.
+  std::string original = OriginalPublication(page, zone_start, zone_end);
+  if (!original.empty()) meta.published = original;
   if (meta.modified.empty()) meta.modified = !updated_near.empty() ? updated_near : visible_updated;
   if (meta.published.empty()) meta.published_fallback = time_anywhere;
   if (!meta.canonical_url.empty() && meta.canonical_url[0] == '/' && url.find("://") != std::string_view::npos) {

@@ -203,6 +203,54 @@ TEST_CASE("dates: structured first, then what the page shows near the headline")
   CHECK(restamped.published == "2024-08-25");
 }
 
+TEST_CASE("dates: the original publication when the page shows several") {
+  // Publication tags that disagree: the earliest is the original (the other is re-stamped on render).
+  Article tags = ExtractArticle(
+      Page("<meta name='published-time' content='2026-03-09T08:45:32Z'><meta name='published-date' "
+           "content='2021-02-16'>",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(tags.published == "2021-02-16");
+  // The page says when it first appeared; a copyright year and a later byline date do not outweigh that.
+  Article original = ExtractArticle(
+      Page("<meta property='article:published_time' content='2022-09-30T11:07:00Z'>",
+           "<article><h1>Steel quota review sought</h1><p class='date'>30 Sep 2022</p>" + std::string(kParagraphs) +
+               "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.</p>"
+               "</article><footer>\u00A9 2015 Trade Daily</footer>"),
+      {});
+  CHECK(original.published == "2019-09-26");
+  // Near miss: "originally published by" a partner, with no date, changes nothing.
+  Article partner = ExtractArticle(
+      Page("<meta property='article:published_time' content='2022-09-30T11:07:00Z'>",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
+               "<p>This story was originally published by Example Partner in 2015.</p></article>"),
+      {});
+  CHECK(partner.published.substr(0, 10) == "2022-09-30");
+  // Near misses: an earlier date in a data table or in a related story's card is not the publication.
+  Article table = ExtractArticle(
+      Page("<meta property='article:published_time' content='2025-02-12T23:21:00Z'>",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
+               "<table><tr><th>Date</th><th>Change</th></tr><tr><td>1/1/2013</td><td>+13.1%</td></tr></table>"
+               "</article>"),
+      {});
+  CHECK(table.published.substr(0, 10) == "2025-02-12");
+  Article card = ExtractArticle(
+      Page("<meta property='article:published_time' content='2024-08-01T16:53:14Z'>",
+           "<main><h1>Steel quota review sought</h1><div class='body'>" + std::string(kParagraphs) +
+               "</div><section><article class='card'><h3><a href='/b'>Another story</a></h3><p class='date'>Jul 31, "
+               "2024</p></article></section></main>"),
+      {});
+  CHECK(card.published.substr(0, 10) == "2024-08-01");
+  // Other stories' <time>s listed before the headline do not beat the one under it.
+  Article listed = ExtractArticle(
+      Page("", "<div class='latest'><span><time datetime='2025-01-31T12:00:00Z'>01/31/2025</time></span></div>"
+               "<div class='node'><h1>Steel quota review sought</h1><div class='meta'><time "
+               "datetime='2017-03-01T12:00:00Z'>03/01/2017</time> by Jane Doe</div>" +
+               std::string(kParagraphs) + "</div>"),
+      {});
+  CHECK(listed.published.substr(0, 10) == "2017-03-01");
+}
+
 TEST_CASE("authors: JSON-LD references, bylines and their furniture") {
   // Yoast-style @graph: the article names its author by @id.
   Article graph =
