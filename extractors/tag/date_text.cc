@@ -41,18 +41,18 @@ Words SplitWords(std::string_view span) {
   words.lower = AsciiLower(span);
   words.list.reserve(span.size() / 5 + 4);  // about as many words as news text has: one allocation, usually
   const std::string_view lower = words.lower;
-  auto separator = [&](std::size_t i) { return kWordSeparator[static_cast<unsigned char>(lower[i])]; };
   std::size_t i = 0;
   while (i < lower.size()) {
-    while (i < lower.size() && separator(i)) ++i;
+    while (i < lower.size() && kWordSeparator[static_cast<unsigned char>(lower[i])]) ++i;
     std::size_t j = i;
-    while (j < lower.size() && !separator(j)) ++j;
+    while (j < lower.size() && !kWordSeparator[static_cast<unsigned char>(lower[j])]) ++j;
     // The fraction "1/2" ("2 1/2 years") is one word.
     if (j == i + 1 && lower[i] == '1' && lower.substr(j, 2) == "/2" &&
         (j + 2 == lower.size() || (!IsDigit(lower[j + 2]) && lower[j + 2] != '/'))) {
       j += 2;
     }
     std::string_view word = lower.substr(i, j - i);
+    // Trailing periods trimmed: "Oct." → "oct".
     while (!word.empty() && word.back() == '.' && word != "a.m." && word != "p.m.") word.remove_suffix(1);
     if (!word.empty()) words.list.push_back(word);
     i = j;
