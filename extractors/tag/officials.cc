@@ -203,15 +203,9 @@ struct OfficialTagger::Impl {
   std::unordered_map<std::string, std::size_t> official_by_key;  // folded spelling → officials index
   std::set<std::string, std::less<>> not_name_words;
   std::unique_ptr<PhraseMatcher> names;  // every spelling of every known official
-  // Each pattern twice: with Unicode letter classes, which find names in any script, and with ASCII ones, which
-  // read the groups of a match that is all ASCII (most are) alike. Reading groups costs in proportion to the size
-  // of the compiled pattern, and the Unicode classes make it ten times larger.
-  struct NamePattern {
-    std::unique_ptr<RE2> any;
-    std::unique_ptr<RE2> ascii;
-  };
-  NamePattern title_then_name;  // "Trade Minister Cheong In-kyo"
-  NamePattern name_then_title;  // "Chang Sung-gil, director general for trade policy"
+  std::unique_ptr<RE2> title_then_name;  // "Trade Minister Cheong In-kyo"
+  std::unique_ptr<RE2> name_then_title;  // "Chang Sung-gil, director general for trade policy"
+  std::unique_ptr<RE2> ascii_name;       // the name part of both, for text in ASCII
   // Given a StartFilter's candidates, both patterns run anchored near the few places where a title is written,
   // confirmed against the lower-cased `title_literals`.
   std::vector<std::string> title_literals;
@@ -234,8 +228,13 @@ struct OfficialTagger::Impl {
                    std::vector<std::size_t>* names_after) const;
   // Every match of `pattern` (groups: whole, name or title, title or name), leftmost-longest and non-overlapping:
   // by scanning the text, or when `starts` is given, by trying only there (it holds every place one may begin).
-  void MatchAll(const NamePattern& pattern, std::string_view text, const std::vector<std::size_t>* starts,
-                bool title_first, std::vector<Found>* found) const;
+  void MatchAll(const RE2& pattern, std::string_view text, const std::vector<std::size_t>* starts, bool title_first,
+                std::vector<Found>* found) const;
+  // The title and name of a match text[begin, end) of one of the patterns that is all ASCII (most are), read as
+  // RE2 would read the groups: the longest title that leaves a name. RE2 would run its backtracker over the
+  // whole compiled pattern for that, the title alternation and all. False if the match does not read so.
+  bool ReadAscii(std::string_view text, std::size_t begin, std::size_t end, bool title_first, std::string_view* name,
+                 std::string_view* title) const;
   nlohmann::json Value(const Found& found, std::string_view text,
                        const std::vector<Gazetteer::Hit>& organization_hits) const;
 };
@@ -354,23 +353,67 @@ void OfficialTagger::Impl::TitleStarts(std::string_view text, const std::vector<
   }
 }
 
-void OfficialTagger::Impl::MatchAll(const NamePattern& pattern, std::string_view text,
-                                    const std::vector<std::size_t>* starts, bool title_first,
-                                    std::vector<Found>* found) const {
-  MatchScanner scanner(*pattern.any, text, starts);
+bool OfficialTagger::Impl::ReadAscii(std::string_view text, std::size_t begin, std::size_t end, bool title_first,
+                                     std::string_view* name, std::string_view* title) const {
+  const std::string_view match = text.substr(begin, end - begin);
+  auto title_from = [&](std::size_t from, std::size_t to) {  // a title spelled exactly text[from, to)
+    return std::any_of(title_literals.begin(), title_literals.end(), [&](const std::string& literal) {
+      return literal.size() == to - from && LiteralAt(text, from, literal) == Literal::kPresent;
+    });
+  };
+  if (title_first) {
+    // "Trade Minister Cheong In-kyo": the longest title after which white space and a name end the match.
+    std::size_t best = 0;
+    for (const std::string& literal : title_literals) {
+      if (literal.size() <= best || literal.size() >= match.size() || LiteralAt(text, begin, literal) != Literal::kPresent) {
+        continue;
+      }
+      std::size_t rest = literal.size();
+      if (!IsRe2Space(static_cast<unsigned char>(match[rest]))) continue;
+      while (rest < match.size() && IsRe2Space(static_cast<unsigned char>(match[rest]))) ++rest;
+      if (RE2::FullMatch(re2::StringPiece(match.data() + rest, match.size() - rest), *ascii_name)) {
+        best = literal.size();
+        *name = match.substr(rest);
+      }
+    }
+    *title = match.substr(0, best);
+    return best > 0;
+  }
+  // "Chang Sung-gil, director general": the name ends at the comma; the longest title ends the match, beginning
+  // after white space (the words between are few, and fewer for a longer title, so any such title reads).
+  const std::size_t comma = match.find(',');
+  if (comma == std::string_view::npos) return false;
+  *name = match.substr(0, comma);
+  for (std::size_t i = comma + 1; i < match.size(); ++i) {
+    if (IsRe2Space(static_cast<unsigned char>(match[i - 1])) && !IsRe2Space(static_cast<unsigned char>(match[i])) &&
+        title_from(begin + i, end)) {
+      *title = match.substr(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+void OfficialTagger::Impl::MatchAll(const RE2& pattern, std::string_view text, const std::vector<std::size_t>* starts,
+                                    bool title_first, std::vector<Found>* found) const {
+  MatchScanner scanner(pattern, text, starts);
   re2::StringPiece groups[3];
   auto offset = [&](const re2::StringPiece& piece) { return static_cast<std::size_t>(piece.data() - text.data()); };
-  auto view = [](const re2::StringPiece& piece) { return std::string_view(piece.data(), piece.size()); };
   const re2::StringPiece input(text.data(), text.size());
   while (scanner.Next(groups, 1)) {
     const std::size_t begin = offset(groups[0]);
     const std::size_t end = begin + groups[0].size();
+    std::string_view name, title;
     const bool ascii = std::all_of(groups[0].begin(), groups[0].end(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!(ascii ? *pattern.ascii : *pattern.any).Match(input, begin, end, RE2::ANCHOR_BOTH, groups, 3)) continue;
-    const re2::StringPiece& name = title_first ? groups[2] : groups[1];
-    const re2::StringPiece& title = title_first ? groups[1] : groups[2];
-    AddFromTitle(text, offset(name), view(name), view(title), found);
+    if (!ascii || !ReadAscii(text, begin, end, title_first, &name, &title)) {
+      if (!pattern.Match(input, begin, end, RE2::ANCHOR_BOTH, groups, 3)) continue;
+      const re2::StringPiece& name_group = title_first ? groups[2] : groups[1];
+      const re2::StringPiece& title_group = title_first ? groups[1] : groups[2];
+      name = std::string_view(name_group.data(), name_group.size());
+      title = std::string_view(title_group.data(), title_group.size());
+    }
+    AddFromTitle(text, static_cast<std::size_t>(name.data() - text.data()), name, title, found);
   }
 }
 
@@ -506,31 +549,20 @@ StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Ga
   impl->names = std::make_unique<PhraseMatcher>(std::move(names).value());
 
   // A name: two or three capitalized words, Korean given names hyphenated ("Cheong In-kyo", "Myung-hee Yoo").
-  struct LetterClasses {
-    const char* upper;
-    const char* lower;
-    const char* letter;
-    const char* apostrophes;
-  };
+  const std::string word = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{L}\\p{Ll}+)?";
+  const std::string name = "(" + word + "(?: " + word + "){1,2})";
+  const std::string ascii_word = "[A-Z][a-z']+(?:-[A-Za-z][a-z]+)?";
   const std::string title = "((?i:" + (title_alternation.empty() ? std::string("\\b\\B") : title_alternation) + "))";
   RE2::Options options;
   options.set_longest_match(true);
   options.set_log_errors(false);
   options.set_max_mem(32 << 20);
-  for (const auto& [classes, slot] : {std::pair{LetterClasses{"\\p{Lu}", "\\p{Ll}", "\\p{L}", "'’"}, &Impl::NamePattern::any},
-                                      std::pair{LetterClasses{"A-Z", "a-z", "A-Za-z", "'"}, &Impl::NamePattern::ascii}}) {
-    const std::string upper = std::string("[") + classes.upper + "]";
-    const std::string lower = std::string("[") + classes.lower + "]";
-    const std::string word = upper + "[" + classes.lower + classes.apostrophes + "]+(?:-[" + classes.letter + "]" +
-                             lower + "+)?";
-    const std::string name = "(" + word + "(?: " + word + "){1,2})";
-    (impl->title_then_name.*slot) = std::make_unique<RE2>("\\b" + title + "\\s+" + name + "\\b", options);
-    (impl->name_then_title.*slot) = std::make_unique<RE2>("\\b" + name + ",\\s+(?:(?i:the)\\s+)?(?:[" +
-                                                           classes.letter + ".'’]+\\s+){0,2}?" + title + "\\b",
-                                                           options);
-    for (const RE2* pattern : {(impl->title_then_name.*slot).get(), (impl->name_then_title.*slot).get()}) {
-      if (!pattern->ok()) return Status::InvalidArgument(std::string(kTitlesFile) + ": " + pattern->error());
-    }
+  impl->title_then_name = std::make_unique<RE2>("\\b" + title + "\\s+" + name + "\\b", options);
+  impl->name_then_title = std::make_unique<RE2>(
+      "\\b" + name + ",\\s+(?:(?i:the)\\s+)?(?:[\\p{L}.'’]+\\s+){0,2}?" + title + "\\b", options);
+  impl->ascii_name = std::make_unique<RE2>(ascii_word + "(?: " + ascii_word + "){1,2}", options);
+  for (const RE2* pattern : {impl->title_then_name.get(), impl->name_then_title.get(), impl->ascii_name.get()}) {
+    if (!pattern->ok()) return Status::InvalidArgument(std::string(kTitlesFile) + ": " + pattern->error());
   }
   return OfficialTagger(std::move(impl));
 }
@@ -562,20 +594,20 @@ void OfficialTagger::Tag(std::string_view text, const std::vector<std::size_t>* 
     found.push_back({match.begin, match.end, static_cast<std::size_t>(match.payload), "", nullptr});
   }
   if (title_starts == nullptr) {
-    impl.MatchAll(impl.title_then_name, text, nullptr, /*title_first=*/true, &found);
-    impl.MatchAll(impl.name_then_title, text, nullptr, /*title_first=*/false, &found);
+    impl.MatchAll(*impl.title_then_name, text, nullptr, /*title_first=*/true, &found);
+    impl.MatchAll(*impl.name_then_title, text, nullptr, /*title_first=*/false, &found);
   } else {
     // A match of "Trade Minister Cheong In-kyo" begins where a title does; one of "Chang Sung-gil, director
     // general" a few words before a title.
     std::vector<std::size_t> titles;
     std::vector<std::size_t> titles_then_names;
     impl.TitleStarts(text, *title_starts, &titles, &titles_then_names);
-    impl.MatchAll(impl.title_then_name, text, &titles_then_names, /*title_first=*/true, &found);
+    impl.MatchAll(*impl.title_then_name, text, &titles_then_names, /*title_first=*/true, &found);
     std::vector<std::size_t> names;
     for (std::size_t title : titles) NameStartsBeforeTitle(text, title, &names);
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    impl.MatchAll(impl.name_then_title, text, &names, /*title_first=*/false, &found);
+    impl.MatchAll(*impl.name_then_title, text, &names, /*title_first=*/false, &found);
   }
   // The same name found both by gazetteer and by title: keep the first found (the gazetteer's), unless only the
   // title pattern resolved it.

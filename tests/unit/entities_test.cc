@@ -85,6 +85,25 @@ TEST_CASE("Surname-only mentions link to the full name; common words and bylines
   CHECK(officials == 2);
 }
 
+TEST_CASE("A name takes the longest title the text allows, whatever the script of the name") {
+  // ASCII matches are read without RE2's backtracker, the others with it: both must read the same groups.
+  for (std::string name : {"Kim Min-su", "Kim Mün-su"}) {
+    INFO(name);
+    Mentions m = Tag("Deputy Trade Minister " + name + " arrived. " + name + ", Minister of Trade, Industry and Energy, "
+                     "spoke.\n\nLee Ho-jin, the deputy director general for trade policy, agreed.");
+    const Mention* deputy = Find(m, "official", name);
+    REQUIRE(deputy);
+    CHECK(deputy->value["title"] == "Deputy Minister");  // not "Trade Minister" nor "Minister"
+    const Mention* lee = Find(m, "official", "Lee Ho-jin");
+    REQUIRE(lee);
+    CHECK(lee->value["title"] == "Director General");
+  }
+  Mentions m = Tag("Park Hee-sung, Minister of Trade, Industry and Energy, spoke.");
+  const Mention* park = Find(m, "official", "Park Hee-sung");
+  REQUIRE(park);
+  CHECK(park->value["title"] == "Industry Minister");
+}
+
 TEST_CASE("Percentages carry number or range, unit and the phrase they qualify") {
   Mentions m = Tag("The Trump administration has set a '25% reciprocal tariff' for South Korea, which includes a "
                    "standard tariff of 10%. About 80 percent of tariffs on bilateral trade in industrial and consumer "
