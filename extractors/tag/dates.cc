@@ -484,6 +484,7 @@ CivilDay ResolveWeekday(const Match& m, const Words& words, int weekday) {
   if (words.Has("last")) return AddDays(anchor, back == 0 ? -7 : -back);
   if (words.Has("next")) return AddDays(anchor, forward == 0 ? 7 : forward);
   if (words.Has("this")) return AddDays(anchor, weekday - today);
+  if (back == 0) return anchor;  // the anchor's own weekday, whatever the tense
   if (IsFutureClause(m.text, m.begin, m.end)) return AddDays(anchor, forward);
   return AddDays(anchor, -back);
 }

@@ -30,7 +30,10 @@ constexpr std::array<unsigned char, 256> kSymbol = [] {
   return table;
 }();
 
-std::uint64_t KeyOf(std::uint64_t packed, std::size_t length) { return packed | std::uint64_t{length} << 42; }
+std::uint64_t KeyOf(std::uint64_t packed, std::size_t length) {
+  constexpr std::size_t kPackedBits = 7 * 8;  // StartFilter::kKeyLength symbols of seven bits
+  return packed | std::uint64_t{length} << kPackedBits;
+}
 
 std::size_t SlotOf(std::uint64_t key, std::size_t size) {
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & (size - 1);

@@ -4,7 +4,7 @@
 // word starts (and at non-ASCII characters) and costs the same however many phrases and sets there are.
 //
 // It never misses a place where a phrase begins; it may name some where none does (the anchored match then
-// fails). Phrases are compared case-insensitively on their first six characters, a run of white space matching
+// fails). Phrases are compared case-insensitively on their first eight characters, a run of white space matching
 // any run of white space. A non-ASCII character matches any non-ASCII character (its case variants are spelled
 // with other bytes) and ends the comparison, as does an apostrophe (it matches ’ too). A non-ASCII character in the
 // text may also stand for a phrase's "k" or "s" (RE2 reads the Kelvin sign and the long s as those), so such a word
@@ -37,12 +37,12 @@ class StartFilter {
 
  private:
   using Mask = std::uint16_t;  // one bit per set
-  static constexpr std::size_t kKeyLength = 6;
+  static constexpr std::size_t kKeyLength = 8;
 
   // For one prefix of the keys: the sets with a key that is exactly this prefix (complete), that goes on past it
   // (partial), or that goes on with a character a non-ASCII one may stand for (non_ascii).
   struct Entry {
-    std::uint64_t key = 0;  // up to six 7-bit symbols and the prefix length
+    std::uint64_t key = 0;  // up to eight 7-bit symbols and the prefix length
     Mask complete = 0;
     Mask partial = 0;
     Mask non_ascii = 0;
