@@ -36,6 +36,7 @@ Mentions Taggers::Tag(const Article& article, std::string_view fallback_anchor) 
   if (context.anchor.size() > 10) context.anchor.resize(10);  // a date-time anchors on its day
 
   Mentions mentions;
+  mentions.reserve(article.text.size() / 64 + 16);  // news has about one mention per hundred bytes
   for (const auto& family : impl_->families) family->Tag(context, &mentions);
 
   // Byte offsets are character offsets in ASCII text (most English news): the map is needed only otherwise.
