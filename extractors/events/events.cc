@@ -178,6 +178,7 @@ struct EventExtractor::Impl {
   std::vector<Place> places;  // longest alias first
   std::unique_ptr<RE2> meeting_words;
   std::unique_ptr<RE2> ordinal_before_meeting;  // "second round", "second U.S.-Korea technical consultation"
+  std::unique_ptr<RE2> another_meeting;         // "... and a meeting with ...": a second meeting in one sentence
   std::map<std::string, int> ordinals;
   std::vector<std::pair<std::string, std::string>> levels;  // phrase → level, longest phrase first
   std::vector<std::string> date_exclusions;
@@ -193,8 +194,12 @@ struct EventExtractor::Impl {
   std::vector<Event> Extract(const Article& article, const Mentions& mentions) const;
 
  private:
-  std::optional<int> Round(std::string_view sentence) const;
-  std::string PlaceIn(std::string_view sentence) const;
+  // Where in a sentence a round ("second round") or a place ("in Jeju") is named: [begin, end) bytes.
+  struct Named {
+    std::size_t begin = 0, end = 0;
+  };
+  std::optional<int> Round(std::string_view sentence, Named* where) const;
+  std::string PlaceIn(std::string_view sentence, Named* where) const;
   std::string Level(std::string_view sentence) const;
   std::vector<std::string> MeetingDays(const Layout& layout, const Sentence& sentence) const;
   void AddMeetings(const Layout& layout, std::vector<Found>& found) const;
@@ -348,9 +353,13 @@ bool ShareValue(const Event& a, const Event& b) {
 
 }  // namespace
 
-std::optional<int> EventExtractor::Impl::Round(std::string_view sentence) const {
-  std::string ordinal;
-  if (!RE2::PartialMatch(sentence, *ordinal_before_meeting, &ordinal)) return std::nullopt;
+std::optional<int> EventExtractor::Impl::Round(std::string_view sentence, Named* where) const {
+  re2::StringPiece groups[2];
+  const re2::StringPiece input(sentence.data(), sentence.size());
+  if (!ordinal_before_meeting->Match(input, 0, sentence.size(), RE2::UNANCHORED, groups, 2)) return std::nullopt;
+  *where = {static_cast<std::size_t>(groups[0].data() - sentence.data()),
+            static_cast<std::size_t>(groups[0].data() - sentence.data()) + groups[0].size()};
+  const std::string ordinal(groups[1].data(), groups[1].size());
   const std::string lower = AsciiLower(ordinal);
   if (auto it = ordinals.find(lower); it != ordinals.end()) return it->second;
   int number = 0;
@@ -358,7 +367,7 @@ std::optional<int> EventExtractor::Impl::Round(std::string_view sentence) const 
   return std::nullopt;
 }
 
-std::string EventExtractor::Impl::PlaceIn(std::string_view sentence) const {
+std::string EventExtractor::Impl::PlaceIn(std::string_view sentence, Named* where) const {
   std::size_t best_position = std::string_view::npos;
   std::string best;
   for (const Place& place : places) {
@@ -370,7 +379,11 @@ std::string EventExtractor::Impl::PlaceIn(std::string_view sentence) const {
       // A place stands for a government unless a preposition makes it a location ("talks with Washington").
       const std::string before = WordsBefore(sentence, 0, at, 1);
       if (before != " in " && before != " at ") continue;
-      if (at < best_position) best_position = at, best = place.name;  // longer aliases come first: kept on ties
+      if (at < best_position) {  // longer aliases come first: kept on ties
+        best_position = at;
+        best = place.name;
+        *where = {at, after};
+      }
       break;
     }
   }
@@ -411,9 +424,18 @@ void EventExtractor::Impl::AddMeetings(const Layout& layout, std::vector<Found>&
     Event event;
     event.kind = "meeting";
     event.attributes = nlohmann::json::object();
-    if (std::optional<int> round = Round(text)) event.attributes["round"] = *round;
+    Named round_at, place_at;
+    const std::optional<int> round = Round(text, &round_at);
+    if (round) event.attributes["round"] = *round;
     if (std::string level = Level(text); !level.empty()) event.attributes["level"] = level;
-    event.place = PlaceIn(text);
+    event.place = PlaceIn(text, &place_at);
+    // A round and a place belong to one meeting unless another is named between them: in "the first technical
+    // consultation that followed and a meeting with the U.S. trade minister held in Jeju", Jeju is the second's
+    // ("the second round of talks was held in Geneva" names one). The round, written onto its meeting, is kept.
+    if (round && !event.place.empty()) {
+      const std::size_t from = std::min(round_at.end, place_at.end), to = std::max(round_at.begin, place_at.begin);
+      if (from < to && RE2::PartialMatch(text.substr(from, to - from), *another_meeting)) event.place.clear();
+    }
     event.participants = ValuesOf(sentence, "official", "id");
     const bool identified = event.attributes.contains("round") || !event.place.empty();
     if (identified) {
@@ -687,6 +709,9 @@ StatusOr<EventExtractor> EventExtractor::Create(const DataFiles& files) {
   // Up to three words between the ordinal and the meeting word: "second U.S.-Korea technical consultation".
   impl->ordinal_before_meeting = std::make_unique<RE2>(
       "\\b(" + ordinal_alternation + ")(?:\\s+\\S+){0,3}?\\s+(?:" + meeting_alternation + ")\\b", options);
+  impl->another_meeting = std::make_unique<RE2>(
+      "\\b(?:and|or|as well as)\\s+(?:a|an|the|another)\\s+(?:\\S+\\s+){0,3}?(?:" + meeting_alternation + ")\\b",
+      options);
 
   if (words.contains("meeting_levels")) {
     if (!words["meeting_levels"].is_object()) {

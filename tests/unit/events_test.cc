@@ -196,6 +196,18 @@ TEST_CASE("Seed 002 yields the second round from the 20th to the 22nd, once, and
   CHECK(events.size() == 3);
 }
 
+TEST_CASE("A round and a place with another meeting named between them are not one meeting") {
+  const std::vector<Event> events =
+      Tagged("During last month's meeting of finance ministers, as well as in the first technical consultation that "
+             "followed and a meeting with the U.S. trade minister held in Jeju, no proposal was made.")
+          .Events();
+  const Event first = Round(events, 1);
+  CHECK(first.place.empty());  // Jeju is where the other meeting was held
+  const std::vector<Event> joined =
+      Tagged("The first technical consultation was held in Washington.").Events();
+  CHECK(Round(joined, 1).place == "Washington");
+}
+
 TEST_CASE("Seed 003 yields one meeting from the lead and the sentence that names its round") {
   const std::vector<Event> events = Seed003();
   const std::vector<Event> meetings = OfKind(events, "meeting");
