@@ -121,6 +121,13 @@ TEST_CASE("Percentages carry number or range, unit and the phrase they qualify")
   REQUIRE(Find(m, "percentage", "10% to 25%"));
   CHECK(Find(m, "percentage", "10% to 25%")->value["low"] == 10);
   CHECK(Find(m, "percentage", "50 basis points")->value["unit"] == "basis_point");
+  // A unit may touch the digits; a number word must be a word of its own; the unit may come far into a range.
+  Mentions glued = Tag("Duties rose 25pct, not twentypercent, and then between twenty-seven and thirty-eight per cent.");
+  REQUIRE(Find(glued, "percentage", "25pct"));
+  CHECK(Find(glued, "percentage", "25pct")->value["number"] == 25);
+  CHECK_FALSE(Find(glued, "percentage", "twentypercent"));
+  REQUIRE(Find(glued, "percentage", "twenty-seven and thirty-eight per cent"));
+  CHECK(Find(glued, "percentage", "twenty-seven and thirty-eight per cent")->value["high"] == 38);
 }
 
 TEST_CASE("Near misses are not percentages; a share of respondents is not a tariff") {
