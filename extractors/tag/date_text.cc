@@ -339,7 +339,9 @@ bool IsFutureMarker(const Words& words, std::size_t i) {
   if (IsAnyOf(w, "next")) return !IsAnyOf(next, "to");  // "next to the embassy" is a place
   // Plans: "plans to meet", "planning a rally", "is planned for"; not "vacation plans", "a hastily planned trip".
   if (IsAnyOf(w, "plans", "plan")) return IsAnyOf(next, "to");
-  if (IsAnyOf(w, "planning", "planned")) return IsAnyOf(next, "to", "a", "an", "for") || (IsAnyOf(w, "planned") && be_before);
+  if (IsAnyOf(w, "planning", "planned")) {
+    return IsAnyOf(next, "to", "a", "an", "for") || (IsAnyOf(w, "planned") && be_before);
+  }
   // "set to resume", "is to resume", "going to".
   if (IsAnyOf(w, "set", "going")) return IsAnyOf(next, "to");
   if (IsAnyOf(w, "to")) return IsAnyOf(previous, "is", "are");

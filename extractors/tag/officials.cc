@@ -365,7 +365,8 @@ bool OfficialTagger::Impl::ReadAscii(std::string_view text, std::size_t begin, s
     // "Trade Minister Cheong In-kyo": the longest title after which white space and a name end the match.
     std::size_t best = 0;
     for (const std::string& literal : title_literals) {
-      if (literal.size() <= best || literal.size() >= match.size() || LiteralAt(text, begin, literal) != Literal::kPresent) {
+      if (literal.size() <= best || literal.size() >= match.size() ||
+          LiteralAt(text, begin, literal) != Literal::kPresent) {
         continue;
       }
       std::size_t rest = literal.size();

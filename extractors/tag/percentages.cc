@@ -100,7 +100,8 @@ bool UnitBeginsAt(std::string_view text, std::size_t i) {
   };
   switch (text[i] | 0x20) {
     case 'p':
-      return is(i, "percent") || (is(i, "per") && i + 3 < text.size() && IsRe2Space(text[i + 3]) && is(i + 4, "cent")) ||
+      return is(i, "percent") ||
+             (is(i, "per") && i + 3 < text.size() && IsRe2Space(text[i + 3]) && is(i + 4, "cent")) ||
              is(i, "pct") || is(i, "pp") || is(i, "p.p.");
     case 'b':
       return is(i, "basis") || is(i, "bp");
@@ -290,7 +291,8 @@ StatusOr<PercentageTagger> PercentageTagger::Create(const DataFiles& files) {
   options.set_case_sensitive(false);
   options.set_longest_match(true);
   options.set_log_errors(false);
-  for (auto [number, slot] : {std::pair{NumberPattern(), &impl->pattern}, std::pair{DigitsPattern(), &impl->digits_pattern}}) {
+  for (auto [number, slot] :
+       {std::pair{NumberPattern(), &impl->pattern}, std::pair{DigitsPattern(), &impl->digits_pattern}}) {
     *slot = std::make_unique<RE2>("(?:\\b(from|between)\\s+)?\\b(" + number + ")(?:\\s*" + unit +
                                   ")?(?:\\s*(-|–|—|to|and)\\s*(" + number + "))?\\s*" + unit,
                                   options);
@@ -396,7 +398,8 @@ void PercentageTagger::Tag(std::string_view text, const std::vector<std::size_t>
         std::span(tokens).subspan(count_while([&](const Token& token) { return token.begin < figure.end; }));
     auto word_at = [&](std::span<const Token> span, std::size_t i) { return LowerToken(text, span[i]); };
     // "from 10% to 25%": the lead word is not part of the phrase before.
-    if (!before.empty() && (word_at(before, before.size() - 1) == "from" || word_at(before, before.size() - 1) == "between")) {
+    if (!before.empty() &&
+        (word_at(before, before.size() - 1) == "from" || word_at(before, before.size() - 1) == "between")) {
       before = before.first(before.size() - 1);
     }
     std::string of;

@@ -88,7 +88,8 @@ int main(int argc, char** argv) {
   auto words_all = [&] {
     std::size_t words = 0;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
     for (const Article& article : articles) {
       UText text = UTEXT_INITIALIZER;
       utext_openUTF8(&text, article.text.data(), static_cast<int64_t>(article.text.size()), &status);

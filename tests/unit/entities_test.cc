@@ -89,8 +89,9 @@ TEST_CASE("A name takes the longest title the text allows, whatever the script o
   // ASCII matches are read without RE2's backtracker, the others with it: both must read the same groups.
   for (std::string name : {"Kim Min-su", "Kim Mün-su"}) {
     INFO(name);
-    Mentions m = Tag("Deputy Trade Minister " + name + " arrived. " + name + ", Minister of Trade, Industry and Energy, "
-                     "spoke.\n\nLee Ho-jin, the deputy director general for trade policy, agreed.");
+    Mentions m = Tag("Deputy Trade Minister " + name + " arrived. " + name +
+                     ", Minister of Trade, Industry and Energy, spoke.\n\nLee Ho-jin, the deputy director general for "
+                     "trade policy, agreed.");
     const Mention* deputy = Find(m, "official", name);
     REQUIRE(deputy);
     CHECK(deputy->value["title"] == "Deputy Minister");  // not "Trade Minister" nor "Minister"
@@ -122,7 +123,8 @@ TEST_CASE("Percentages carry number or range, unit and the phrase they qualify")
   CHECK(Find(m, "percentage", "10% to 25%")->value["low"] == 10);
   CHECK(Find(m, "percentage", "50 basis points")->value["unit"] == "basis_point");
   // A unit may touch the digits; a number word must be a word of its own; the unit may come far into a range.
-  Mentions glued = Tag("Duties rose 25pct, not twentypercent, and then between twenty-seven and thirty-eight per cent.");
+  Mentions glued =
+      Tag("Duties rose 25pct, not twentypercent, and then between twenty-seven and thirty-eight per cent.");
   REQUIRE(Find(glued, "percentage", "25pct"));
   CHECK(Find(glued, "percentage", "25pct")->value["number"] == 25);
   CHECK_FALSE(Find(glued, "percentage", "twentypercent"));
