@@ -66,6 +66,8 @@ struct Host {
   enum class Robots { kUnknown, kFetching, kKnown };
   Robots robots = Robots::kUnknown;
   RobotsRules rules;
+  int robots_attempts = 0;
+  std::string robots_unavailable;  // why robots.txt could not be read: every page of the host waits for a later run
   int in_flight = 0;
   Clock::time_point next_start{};  // the earliest the next request may start (per-host delay, Retry-After)
   std::deque<Request> queue;
@@ -105,9 +107,19 @@ struct Fetcher::Impl {
     client.Start({origin + "/robots.txt", "", ""}, [this, origin](HttpResponse response) {
       Host& host = hosts[origin];
       --host.in_flight;
-      // 4xx (no robots.txt) allows everything; so does an unreachable one, after which the page fetch reports.
-      if (response.error.empty() && response.status >= 200 && response.status < 300) {
+      // RFC 9309: a robots.txt that does not exist (4xx) allows everything; one the server fails to give (5xx, 429,
+      // no answer) disallows everything for now, and this run's pages of the host are retried on a later one.
+      const bool answered = response.error.empty();
+      if (answered && response.status >= 200 && response.status < 300) {
         host.rules = RobotsRules::Parse(response.body, config.user_agent);
+      } else if (!answered || response.status >= 500 || response.status == 429) {
+        if (++host.robots_attempts < config.max_attempts) {  // asked again after the usual backoff
+          host.robots = Host::Robots::kUnknown;
+          host.next_start = Clock::now() + std::chrono::milliseconds(config.retry_base_ms << (host.robots_attempts - 1));
+          return;
+        }
+        host.robots_unavailable =
+            "robots.txt unavailable (" + (answered ? "HTTP " + std::to_string(response.status) : response.error) + ")";
       }
       host.robots = Host::Robots::kKnown;
     });
@@ -203,6 +215,11 @@ struct Fetcher::Impl {
         host.queue.pop_front();
         cursor = origin;
         started = true;
+        if (config.obey_robots && !host.robots_unavailable.empty()) {
+          Fail({request.url, request.source, host.robots_unavailable, 0, false, IsoUtc(std::time(nullptr) + 3600)},
+               request.done);
+          continue;
+        }
         if (config.obey_robots && !host.rules.Allowed(request.path)) {
           Fail({request.url, request.source, "disallowed by robots.txt for our user agent", 0, true, ""},
                request.done);

@@ -350,6 +350,37 @@ TEST_CASE("robots.txt is fetched once per host and honoured for our user agent")
   CHECK(server.CountRequests("/robots.txt") == 1);
 }
 
+TEST_CASE("robots.txt the server fails to give disallows the host until a later run (RFC 9309)") {
+  TestHttpServer server;
+  std::atomic<int> robots_status{503};
+  server.server().Get("/robots.txt", [&](const auto&, auto& res) {
+    res.status = robots_status.load();
+    res.set_content(res.status == 200 ? "User-agent: *\nDisallow: /private/\n" : "", "text/plain");
+  });
+  server.server().Get(R"(/.*)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/a", "/b"});
+  CHECK(run.documents.empty());
+  CHECK(server.CountRequests("/a") == 0);
+  CHECK(server.CountRequests("/robots.txt") == TestFetchConfig().max_attempts);  // asked again, with backoff
+  const FetchFailure* failure = FailureFor(ledger, server.Url("/a"));
+  REQUIRE(failure);
+  CHECK_THAT(failure->reason, Catch::Contains("robots.txt unavailable (HTTP 503)"));
+  CHECK_FALSE(failure->permanent);
+  CHECK_FALSE(failure->retry_after.empty());
+
+  // A later run that can read it fetches what it allows; a missing robots.txt (404) allows everything.
+  robots_status = 200;
+  MemoryLedger later;
+  Run second = FetchPaths(server, later, {"/a", "/private/b"});
+  CHECK(second.documents.size() == 1);
+  CHECK(server.CountRequests("/private/b") == 0);
+  robots_status = 404;
+  MemoryLedger missing;
+  CHECK(FetchPaths(server, missing, {"/a", "/private/b"}).documents.size() == 2);
+}
+
 TEST_CASE("a second run makes conditional requests and hands on nothing twice") {
   TestHttpServer server(TRADEWIRE_SOURCE_DIR "/corpus/site");
   server.Start();
