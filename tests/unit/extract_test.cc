@@ -166,6 +166,19 @@ TEST_CASE("titles: a logo <h1> named only by the title's end, site labels, over-
   CHECK(paragraph.title == "Steel quota review sought");
 }
 
+TEST_CASE("titles: the parts of a heading split by blocks or line breaks are words apart") {
+  Article closed = ExtractArticle(
+      Page("", "<article><h1><div>Steel quota review sought</div>after a drop in exports</h1>" +
+                   std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(closed.title == "Steel quota review sought after a drop in exports");
+  Article broken = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought<br>after a drop in exports</h1>" + std::string(kParagraphs) +
+                   "</article>"),
+      {});
+  CHECK(broken.title == "Steel quota review sought after a drop in exports");
+}
+
 TEST_CASE("dates: structured first, then what the page shows near the headline") {
   // A date shown just above the headline, no label, no metadata.
   Article shown =
