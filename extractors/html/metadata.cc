@@ -524,6 +524,31 @@ bool IsTitleSiteNamePart(const std::string& key, const std::vector<std::string>&
   return false;
 }
 
+// Visible text in [from, to), in bytes; whole subtrees inside the range are counted from their measures.
+int32_t TextLengthBetween(const PageIndex& page, int32_t from, int32_t to) {
+  int32_t length = 0;
+  for (int32_t j = from; j < to;) {
+    const PageNode& n = page[j];
+    if (n.is_text || n.end <= to) {
+      length += n.hidden ? 0 : n.is_text ? n.length : n.all_length;
+      j = n.is_text ? j + 1 : n.end;
+    } else {
+      ++j;  // an element that runs past `to`: its children are looked at one by one
+    }
+  }
+  return length;
+}
+
+// A headline stands at the top of the article: inside the body's container, or just above it with no more
+// between them than a byline, a date or a standfirst.
+bool HeadsBody(const PageIndex& page, int32_t h1, const ContentRegion& region) {
+  if (region.root < 0) return false;
+  int32_t container = page[region.root].parent >= 0 ? page[region.root].parent : region.root;
+  if (h1 >= container && h1 < page[container].end) return true;
+  constexpr int32_t kMaxBetween = 300;
+  return page[h1].end <= region.root && TextLengthBetween(page, page[h1].end, region.root) <= kMaxBetween;
+}
+
 // "Headline | Site", "Site - Headline", "Headline | Section | Site" → "Headline": parts that name the site are cut,
 // and a part that is a headline on the page (an <h1>) is kept whole.
 std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_names,
@@ -939,10 +964,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       }
     }
     int similarity = score;
-    if (region.root >= 0) {
-      int32_t container = page[region.root].parent >= 0 ? page[region.root].parent : region.root;
-      if (i >= container && i < page[container].end) score += 2;
-    }
+    if (HeadsBody(page, i, region)) score += 2;
     // The page's only <h1>, not a link (a logo), is its headline even when it stands apart from the text.
     if (headline_h1s.size() == 1 && !page[i].in_link) score += 2;
     if (in_furniture(i)) score -= 4;

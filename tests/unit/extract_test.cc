@@ -179,6 +179,23 @@ TEST_CASE("titles: the parts of a heading split by blocks or line breaks are wor
   CHECK(broken.title == "Steel quota review sought after a drop in exports");
 }
 
+TEST_CASE("titles: of several <h1>s, the one standing just above the body") {
+  // The headline's <h1> sits in a header just before the text's container, another <h1> titles a widget; the
+  // metadata words the story differently.
+  auto page = [](const std::string& between) {
+    return Page("<meta property='og:title' content='Our favourite steel stories this spring'>",
+                "<header class='story-header'><h1>Exporters ask for a new steel quota deal</h1><p>By Jane Roe</p>" +
+                    between + "</header><div class='wrap'><div class='story-body'>" + std::string(kParagraphs) +
+                    "</div></div><div class='widget'><h1>Related Content</h1><a href='/y'>Tariffs</a></div>");
+  };
+  CHECK(ExtractArticle(page(""), {}).title == "Exporters ask for a new steel quota deal");
+  // Near miss: an <h1> with a screenful of other text between it and the body is not known to head it.
+  std::string teasers;
+  for (int i = 0; i < 8; ++i) teasers += "<li><a href='/z'>Another story about quotas, tariffs and markets</a></li>";
+  teasers = "<ul>" + teasers + "</ul>";
+  CHECK(ExtractArticle(page(teasers), {}).title == "Our favourite steel stories this spring");
+}
+
 TEST_CASE("dates: structured first, then what the page shows near the headline") {
   // A date shown just above the headline, no label, no metadata.
   Article shown =
