@@ -487,6 +487,50 @@ int WordCount(std::string_view text) {
   return words;
 }
 
+// The words two texts must share to be about the same thing: lower-cased, three letters or more, not the commonest
+// function words. Sorted and unique.
+std::vector<std::string> ContentWords(std::string_view text) {
+  static const std::string_view kFunctionWords[] = {"and", "are", "but", "for",  "from", "has", "have", "how",
+                                                    "its", "not", "our", "that", "the",  "this", "was", "what",
+                                                    "when", "who", "why", "will", "with", "you", "your"};
+  std::vector<std::string> words;
+  std::string key = Key(text);
+  for (std::size_t i = 0; i < key.size();) {
+    auto in_word = [&](std::size_t at) {
+      unsigned char c = static_cast<unsigned char>(key[at]);
+      return std::isalnum(c) || c >= 0x80;
+    };
+    if (!in_word(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < key.size() && in_word(end)) ++end;
+    std::string_view word(key.data() + i, end - i);
+    if (word.size() >= 3 && !std::binary_search(std::begin(kFunctionWords), std::end(kFunctionWords), word)) {
+      words.emplace_back(word);
+    }
+    i = end;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+int SharedWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  int shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared;
+}
+
 // An <h1> ending in the site's name ("Headline – Artlyst") or in short labels after bars ("Headline | Patient
 // Education | Hospital").
 std::string StripSiteSuffix(const std::string& title, const std::vector<std::string>& site_names) {
@@ -983,6 +1027,13 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   // A short <h1> beside a long metadata headline that it does not match is a section label ("Our Blog",
   // "Day 7", "M&A Updates").
   bool h1_is_label = best_similarity < 4 && WordCount(h1_title) <= 3 && WordCount(meta_title) >= 5;
+  // An <h1> sharing no word with the metadata's headline, whose words the body's opening does use, names a section,
+  // the site or a promotion ("Computer Science > Artificial Intelligence", "A message from our founder:").
+  if (best_similarity < 4 && !h1_is_label && region.root >= 0) {
+    std::vector<std::string> meta_words = ContentWords(meta_title);
+    h1_is_label = SharedWords(ContentWords(h1_title), meta_words) == 0 &&
+                  SharedWords(meta_words, ContentWords(page.Text(region.root, true, 600))) >= 2;
+  }
   // The metadata's headline shown as a lower heading while the <h1> says something else: that heading is it.
   if (best_similarity < 4 && WordCount(meta_title) >= 3) {
     std::string meta_key = Key(meta_title);

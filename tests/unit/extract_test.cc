@@ -196,6 +196,18 @@ TEST_CASE("titles: of several <h1>s, the one standing just above the body") {
   CHECK(ExtractArticle(page(teasers), {}).title == "Our favourite steel stories this spring");
 }
 
+TEST_CASE("titles: an <h1> about something else than the metadata's headline and the body is a label") {
+  auto page = [](const std::string& h1) {
+    return Page("<meta property='og:title' content='Exporters ask for a new steel quota deal'>",
+                "<article><h1>" + h1 + "</h1>" + std::string(kParagraphs) + "</article>");
+  };
+  CHECK(ExtractArticle(page("A message from our editor in chief:"), {}).title ==
+        "Exporters ask for a new steel quota deal");
+  // Near miss: a headline worded apart from the metadata's but sharing its subject stays.
+  CHECK(ExtractArticle(page("Steel makers press the government for relief"), {}).title ==
+        "Steel makers press the government for relief");
+}
+
 TEST_CASE("dates: structured first, then what the page shows near the headline") {
   // A date shown just above the headline, no label, no metadata.
   Article shown =
