@@ -593,6 +593,27 @@ bool HeadsBody(const PageIndex& page, int32_t h1, const ContentRegion& region) {
   return page[h1].end <= region.root && TextLengthBetween(page, page[h1].end, region.root) <= kMaxBetween;
 }
 
+// A heading that is all one link to a site's home page ("<h1><a href="/">Site</a></h1>") is the site's logo.
+bool LinksHome(const PageIndex& page, int32_t heading) {
+  static const RE2 kHome(R"((?i)\s*(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+)?\s*)");
+  const PageNode& h = page[heading];
+  for (int32_t j = heading + 1; j < h.end; ++j) {
+    if (page[j].is_text || page[j].tag != GUMBO_TAG_A) continue;
+    const char* href = Attr(page[j].node, "href");
+    return h.all_length > 0 && page[j].all_length == h.all_length && href && *href && RE2::FullMatch(href, kHome);
+  }
+  return false;
+}
+
+// "davidbau.com Vibe Coding": a title that starts with the site's name with no separator after it.
+std::string WithoutLeadingSiteName(const std::string& title, const std::vector<std::string>& site_names) {
+  std::size_t space = title.find(' ');
+  if (space == std::string::npos || WordCount(title) < 3) return title;
+  std::string first = Squeezed(std::string_view(title).substr(0, space));
+  bool site = std::find(site_names.begin(), site_names.end(), first) != site_names.end();
+  return site ? title.substr(space + 1) : title;
+}
+
 // "Headline | Site", "Site - Headline", "Headline | Section | Site" → "Headline": parts that name the site are cut,
 // and a part that is a headline on the page (an <h1>) is kept whole.
 std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_names,
@@ -609,7 +630,7 @@ std::string StripSiteName(const std::string& title, const std::vector<std::strin
       }
     }
   }
-  if (cuts.empty()) return Collapse(title);
+  if (cuts.empty()) return WithoutLeadingSiteName(Collapse(title), site_names);
   for (const Cut& cut : cuts) {
     std::string head = title.substr(0, cut.at), tail = title.substr(cut.at + cut.length);
     if (std::find(h1_keys.begin(), h1_keys.end(), Key(head)) != h1_keys.end()) return Collapse(head);
@@ -987,7 +1008,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
     if (text.empty() || text.size() > 200) continue;  // longer than any headline
     std::string key = Key(text);
     if (IsSiteNameOnly(text, site_names)) continue;
-    if (IsTitleSiteNamePart(key, meta_titles)) {
+    if (IsTitleSiteNamePart(key, meta_titles) || LinksHome(page, i)) {
       site_names.push_back(Squeezed(text));
       continue;
     }

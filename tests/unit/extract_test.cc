@@ -208,6 +208,24 @@ TEST_CASE("titles: an <h1> about something else than the metadata's headline and
         "Steel makers press the government for relief");
 }
 
+TEST_CASE("titles: an <h1> that links to the home page is the logo, and names the site in the title") {
+  auto page = [](const std::string& title, const std::string& href) {
+    return Page("<title>" + title + "</title>", "<h1><a href='" + href + "'>ledger.example</a></h1><article>" +
+                                                    std::string(kParagraphs) + "</article>");
+  };
+  CHECK(ExtractArticle(page("ledger.example Exporters ask for a new steel quota deal", "https://ledger.example/"), {})
+            .title == "Exporters ask for a new steel quota deal");
+  // Near miss: a title that starts with another host name keeps it.
+  CHECK(ExtractArticle(page("Shop.example to cut 400 jobs", "/"), {}).title == "Shop.example to cut 400 jobs");
+  // Near miss: an <h1> linking to the article itself is its headline.
+  Article self = ExtractArticle(
+      Page("<title>Exporters ask for a new steel quota deal | Ledger</title>",
+           "<article><h1><a href='/2025/03/steel-quota.html'>Exporters ask for a new steel quota deal</a></h1>" +
+               std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(self.title == "Exporters ask for a new steel quota deal");
+}
+
 TEST_CASE("dates: structured first, then what the page shows near the headline") {
   // A date shown just above the headline, no label, no metadata.
   Article shown =
