@@ -448,11 +448,13 @@ std::vector<std::string> SiteNames(const std::string& site_name, const std::stri
 }
 
 // What sites put between a headline and their name in <title>: "Headline | Site", "Site » Section » Headline".
-constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / "};
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ",
+                                                 " « ", " » ", " · ", " • ", " / "};
 
 // "Newegg.com", "bold.org", "Example.co.uk": a title part that is a host name names the site.
 bool IsHostName(std::string_view part) {
-  static const RE2 kHost(R"((?i)(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|info|biz|io|gov|edu|news|co|uk|us|ca|au|de|fr|in|jp|kr|cn|eu))");
+  static const RE2 kHost(R"((?i)(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.)"
+                         R"((?:com|org|net|info|biz|io|gov|edu|news|co|uk|us|ca|au|de|fr|in|jp|kr|cn|eu))");
   return part.find(' ') == std::string_view::npos && RE2::FullMatch(part, kHost);
 }
 
@@ -553,8 +555,8 @@ std::string StripSiteSuffix(const std::string& title, const std::vector<std::str
   return stripped;
 }
 
-// A short <h1> that is the site-name end of the metadata's title, after a longer headline ("Headline – The Southerner" beside an <h1>
-// "The Southerner"): the logo set as a heading, whatever the site calls itself elsewhere.
+// A short <h1> that is the site-name end of the metadata's title, after a longer headline ("Headline – The
+// Southerner" beside an <h1> "The Southerner"): the logo set as a heading, whatever the site calls itself elsewhere.
 bool IsTitleSiteNamePart(const std::string& key, const std::vector<std::string>& meta_titles) {
   if (WordCount(key) > 4) return false;
   for (const std::string& m : meta_titles) {

@@ -275,7 +275,7 @@ std::string PageIndex::Text(int32_t i, bool skip_removed, std::size_t max_bytes)
   for (int32_t j = i + 1; j < start.end && out.size() < max_bytes; ++j) {
     const PageNode& n = nodes_[static_cast<std::size_t>(j)];
     if (n.is_text) {
-      // Text after a nested block has closed ("<h1><div>Headline</div>Subtitle</h1>") starts a new line too.
+      // Text after a nested block has closed ("<h1><div>Headline</div>Subtitle</h1>") starts a new word.
       if (n.block != last_block) pending = true;
       last_block = n.block;
       AppendCollapsed(n.node->v.text.text, &out, &pending);

@@ -68,7 +68,8 @@ void AddExtractCommand(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<ExtractOptions>();
   CLI::App* command = app.add_subcommand(
       "extract", "Extract and tag pages without a store: one JSON object per input, in input order");
-  command->add_option("--url", options->url, "URL the pages were served from, for every FILE (resolves relative links)");
+  command->add_option("--url", options->url,
+                      "URL the pages were served from, for every FILE (resolves relative links)");
   command->add_option("--published", options->published,
                       "ISO date that relative dates resolve against when the page gives none")
       ->check([](const std::string& s) {

@@ -115,7 +115,8 @@ struct Fetcher::Impl {
       } else if (!answered || response.status >= 500 || response.status == 429) {
         if (++host.robots_attempts < config.max_attempts) {  // asked again after the usual backoff
           host.robots = Host::Robots::kUnknown;
-          host.next_start = Clock::now() + std::chrono::milliseconds(config.retry_base_ms << (host.robots_attempts - 1));
+          const int backoff_ms = config.retry_base_ms << (host.robots_attempts - 1);
+          host.next_start = Clock::now() + std::chrono::milliseconds(backoff_ms);
           return;
         }
         host.robots_unavailable =

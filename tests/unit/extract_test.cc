@@ -287,7 +287,8 @@ TEST_CASE("dates: the original publication when the page shows several") {
   };
   for (const NearMiss& near_miss : {
            NearMiss{"2022-09-30", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
-                                      "<p>This story was originally published by Example Partner in 2015.</p></article>"},
+                                      "<p>This story was originally published by Example Partner in 2015.</p>"
+                                      "</article>"},
            NearMiss{"2025-02-12", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
                                       "<table><tr><th>Date</th><th>Change</th></tr><tr><td>1/1/2013</td><td>+13.1%</td>"
                                       "</tr></table></article>"},
