@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -520,17 +521,9 @@ std::vector<std::string> ContentWords(std::string_view text) {
 }
 
 int SharedWords(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  int shared = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  return shared;
+  std::vector<std::string> shared;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+  return static_cast<int>(shared.size());
 }
 
 // An <h1> ending in the site's name ("Headline – Artlyst") or in short labels after bars ("Headline | Patient
