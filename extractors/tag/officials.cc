@@ -552,7 +552,7 @@ StatusOr<OfficialTagger> OfficialTagger::Create(const DataFiles& files, const Ga
   // A name: two or three capitalized words, Korean given names hyphenated ("Cheong In-kyo", "Myung-hee Yoo").
   const std::string word = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{L}\\p{Ll}+)?";
   const std::string name = "(" + word + "(?: " + word + "){1,2})";
-  const std::string ascii_word = "[A-Z][a-z']+(?:-[A-Za-z][a-z]+)?";
+  const std::string ascii_word = "[A-Z][a-z']+(?:-[A-Za-z][a-z]+)?";  // the same word, spelled in ASCII
   const std::string title = "((?i:" + (title_alternation.empty() ? std::string("\\b\\B") : title_alternation) + "))";
   RE2::Options options;
   options.set_longest_match(true);
