@@ -24,6 +24,17 @@ std::string_view TokenBefore(std::string_view text, std::size_t end) {
   return text.substr(begin, end - begin);
 }
 
+// Whether a paragraph is one sentence because nothing in it could end one before its end: ASCII, no carriage
+// return, and no ".", "!" or "?" but in its closing run ("said so.\"\n"). ICU's rules then find no boundary inside
+// it, and asking them is most of what splitting costs.
+bool OneSentence(std::string_view paragraph) {
+  std::size_t end = paragraph.size();
+  while (end > 0 && std::string_view(" \t\n.!?)]\"'").find(paragraph[end - 1]) != std::string_view::npos) --end;
+  return std::none_of(paragraph.begin(), paragraph.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+    return c == '.' || c == '!' || c == '?' || c == '\r' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 }  // namespace
 
 struct SentenceSplitter::Impl {
@@ -57,7 +68,9 @@ SentenceSplitter::Paragraph SentenceSplitter::ParagraphAt(std::string_view text,
   std::size_t newline = text.find('\n', offset);
   paragraph.end = newline == std::string_view::npos ? text.size() : newline + 1;
   paragraph.starts.push_back(paragraph.begin);
-  AppendStarts(text, paragraph.begin, paragraph.end, &paragraph.starts);
+  if (!OneSentence(text.substr(paragraph.begin, paragraph.end - paragraph.begin))) {
+    AppendStarts(text, paragraph.begin, paragraph.end, &paragraph.starts);
+  }
   return paragraph;
 }
 

@@ -329,6 +329,9 @@ TEST_CASE("A paragraph splits into the sentences it has within its whole text") 
            "A line\r\nwith CRLF. And \u201cquoted.\u201d Then (parenthetical.) More\u2029text. End",
            "\n\nLeading breaks. Trailing ones.\n\n",
            "No break at all",
+           // One sentence each, found without asking ICU; and near misses that must ask it.
+           "Rates rose.\nIs it?\" she asked.\nTab\tand form\ffeed (end.)\nYes!!\n\nDecimal 2.5% rose\nDots... more\n",
+           "Mr. Kim left\nCaf\u00e9 closed\nA\rB.\nEnd. ",
        }) {
     INFO(text);
     std::vector<std::size_t> starts = splitter->SentenceStarts(text);
