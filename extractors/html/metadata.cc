@@ -415,6 +415,12 @@ void ReadJsonLd(const json& node, const std::unordered_map<std::string, const js
   }
 }
 
+void ReadJsonLdDocument(const json& ld, LdFacts* article, LdFacts* webpage) {
+  std::unordered_map<std::string, const json*> ids;
+  IndexIds(ld, &ids, 0);
+  ReadJsonLd(ld, ids, article, webpage, 0);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Titles
 
@@ -742,6 +748,52 @@ bool IsDataCell(const PageIndex& page, int32_t i) {
   return cells >= 2;
 }
 
+// Text standing alone as a line in a large container: "<legend>Headline</legend> 20 December 2025 <div>…". Text
+// beside inline elements is part of a sentence ("On <a>March 3</a>, 2025, …") and is read with its paragraph.
+bool IsLooseLine(const PageIndex& page, int32_t i) {
+  const PageNode& n = page[i];
+  if (n.hidden || n.parent < 0 || page[n.parent].all_length <= 120) return false;  // short: read as an element
+  int32_t length = CollapsedLength(n.node->v.text.text);
+  if (length < 6 || length > 80) return false;
+  switch (page[n.parent].tag) {
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BODY:
+      break;
+    default:
+      return false;
+  }
+  auto blank = [&](int32_t j) { return page[j].is_text && CollapsedLength(page[j].node->v.text.text) == 0; };
+  // The siblings next to it, white space aside: the one before is found by climbing from the node just before
+  // (the last of its subtree), which costs no more than that subtree's size.
+  int32_t parent = n.parent, before = -1, after = -1;
+  for (int32_t j = i - 1; j > parent;) {
+    while (page[j].parent != parent) j = page[j].parent;
+    if (!blank(j)) {
+      before = j;
+      break;
+    }
+    j = j - 1;
+  }
+  for (int32_t j = i + 1; j < page[parent].end; j = page[j].end) {
+    if (!blank(j)) {
+      after = j;
+      break;
+    }
+  }
+  auto is_line_edge = [&](int32_t j) {
+    return j < 0 || (!page[j].is_text && (IsBlockTag(page[j].tag) || page[j].tag == GUMBO_TAG_LEGEND ||
+                                          page[j].tag == GUMBO_TAG_HEADER || page[j].tag == GUMBO_TAG_FIGURE ||
+                                          page[j].tag == GUMBO_TAG_HR || page[j].never_text));
+  };
+  return is_line_edge(before) && is_line_edge(after);
+}
+
 // The date after "originally published" / "first published" in a short passage of [start, end), or "".
 std::string OriginalPublication(const PageIndex& page, int32_t start, int32_t end) {
   static const RE2 kAfterLabel(R"((?i)(?:originally|first)\s+(?:published|posted|appeared)(.{0,60}))");
@@ -791,14 +843,35 @@ std::string DateInScripts(const PageIndex& page) {
   return "";
 }
 
+// An absolute http(s) URL or a path from the site's root. Sites put other things in canonical links ("What are the
+// different types of wine?"), which resolved against the page would name a page that does not exist.
+bool IsPageUrl(std::string_view value) {
+  if (value.empty() || std::any_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+    return false;
+  }
+  return value[0] == '/' || StartsWithNoCase(value, "http://") || StartsWithNoCase(value, "https://");
+}
+
+// "/2024/11/05/", "/20241105/", "/2023/october/03/".
 std::string DateInUrl(std::string_view url) {
   static const RE2 kUrlDate(R"(/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$))");
   static const RE2 kCompact(R"(/((?:19|20)\d{2})(\d{2})(\d{2})/)");
+  static const RE2 kMonthNamed(
+      R"((?i)/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|)"
+      R"(sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(\d{1,2})(?:/|[-_.]|$))");
   int year = 0, month = 0, day = 0;
+  std::string month_name;
   if (RE2::PartialMatch(url, kUrlDate, &year, &month, &day) || RE2::PartialMatch(url, kCompact, &year, &month, &day)) {
     return IsoDay(year, month, day);
   }
+  if (RE2::PartialMatch(url, kMonthNamed, &year, &month_name, &day)) return IsoDay(year, MonthFromName(month_name), day);
   return "";
+}
+
+// "2023-03-10" read from "03/10/2023" where the URL says 2023-10-03: the page writes its numeric dates day first.
+bool SwapsMonthAndDay(std::string_view day, std::string_view other) {
+  return day.size() >= 10 && other.size() >= 10 && day.substr(0, 4) == other.substr(0, 4) &&
+         day.substr(5, 2) == other.substr(8, 2) && day.substr(8, 2) == other.substr(5, 2);
 }
 
 // Keeps a date-time as the page gives it when it is ISO; otherwise its day. Empty when it is no date.
@@ -878,14 +951,17 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
         if (!key_attr || !content || !*content) continue;
         std::string key = AsciiLower(key_attr);
         std::string value = Collapse(content);
-        if (key == "og:title") {
+        if (key == "script:ld+json") {  // Remix's meta export, rendered as a <meta> by some versions
+          json ld = json::parse(content, nullptr, false);
+          if (!ld.is_discarded()) ReadJsonLdDocument(ld, &ld_article, &ld_page);
+        } else if (key == "og:title") {
           if (og_title.empty()) og_title = value;
         } else if (key == "twitter:title") {
           if (twitter_title.empty()) twitter_title = value;
         } else if (key == "og:site_name") {
           meta.site_name = value;
         } else if (key == "og:url") {
-          if (meta.canonical_url.empty()) meta.canonical_url = value;
+          if (meta.canonical_url.empty() && IsPageUrl(value)) meta.canonical_url = value;
         } else if (key == "og:description" || (key == "description" && meta.description.empty())) {
           meta.description = value;
         } else if (key == "og:locale") {
@@ -906,7 +982,8 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       }
       case GUMBO_TAG_LINK: {
         const char* rel = Attr(node, "rel");
-        if (rel && AsciiLower(rel) == "canonical" && Attr(node, "href")) meta.canonical_url = Attr(node, "href");
+        const char* href = Attr(node, "href");
+        if (rel && AsciiLower(rel) == "canonical" && href && IsPageUrl(Collapse(href))) meta.canonical_url = Collapse(href);
         continue;
       }
       case GUMBO_TAG_SCRIPT: {
@@ -920,10 +997,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
         if (ld.is_discarded() && std::strstr(text->v.text.text, "&quot;")) {
           ld = json::parse(DecodeEntities(text->v.text.text), nullptr, false);
         }
-        if (ld.is_discarded()) continue;
-        std::unordered_map<std::string, const json*> ids;
-        IndexIds(ld, &ids, 0);
-        ReadJsonLd(ld, ids, &ld_article, &ld_page, 0);
+        if (!ld.is_discarded()) ReadJsonLdDocument(ld, &ld_article, &ld_page);
         continue;
       }
       case GUMBO_TAG_TIME:
@@ -1133,23 +1207,35 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
     }
   }
   if (time_near.empty()) time_near = time_before;
+  // A <footer> or <aside> inside the headline's <article> holds its byline and dates; elsewhere they are the site's.
+  auto articles_own = [&](int32_t i) {
+    for (int32_t up = page[i].parent; up >= 0; up = page[up].parent) {
+      if (page[up].tag == GUMBO_TAG_ARTICLE) return !foreign_article(up);
+    }
+    return false;
+  };
   std::string visible, visible_updated;
   for (int32_t i = zone_start; i < zone_end && visible.empty(); ++i) {
     const PageNode& n = page[i];
-    if (n.is_text) continue;
-    if (n.hidden || n.tag == GUMBO_TAG_A || n.tag == GUMBO_TAG_NAV || n.tag == GUMBO_TAG_FOOTER ||
-        n.tag == GUMBO_TAG_ASIDE || n.tag == GUMBO_TAG_SELECT || n.tag == GUMBO_TAG_BUTTON) {
+    if (n.is_text && !IsLooseLine(page, i)) continue;
+    if (n.hidden || n.tag == GUMBO_TAG_A || n.tag == GUMBO_TAG_NAV || n.tag == GUMBO_TAG_SELECT ||
+        n.tag == GUMBO_TAG_BUTTON ||
+        ((n.tag == GUMBO_TAG_FOOTER || n.tag == GUMBO_TAG_ASIDE) && !articles_own(i))) {
       i = n.end - 1;
       continue;
     }
-    if (n.all_length > 120 || n.all_length < 6 || IsDataCell(page, i)) continue;
+    if (!n.is_text && (n.all_length > 120 || n.all_length < 6 || IsDataCell(page, i))) continue;
     std::string published, updated;
-    if (!DatesInText(page.Text(i), &published, &updated) || in_furniture(i, true) || another_story(i)) continue;
+    std::string text = n.is_text ? Collapse(n.node->v.text.text) : page.Text(i);
+    if (!DatesInText(text, &published, &updated) || in_furniture(i, true) || another_story(i)) continue;
     visible = published;
     if (visible_updated.empty()) visible_updated = updated;
     i = n.end - 1;
   }
   std::string shown = !time_near.empty() ? time_near : visible;
+  std::string url_day = DateInUrl(url);
+  if (url_day.empty()) url_day = DateInUrl(meta.canonical_url);
+  if (SwapsMonthAndDay(shown, url_day)) shown = url_day;
   // A date shown under the headline that is earlier than the metadata's is the original publication: sites
   // re-stamp datePublished when they refresh a page.
   if (meta.published.empty() || (!shown.empty() && shown < meta.published.substr(0, 10))) meta.published = shown;

@@ -312,6 +312,65 @@ TEST_CASE("dates: the original publication when the page shows several") {
   CHECK(listed.published.substr(0, 10) == "2017-03-01");
 }
 
+TEST_CASE("dates: a line of its own, the article's footer, JSON-LD in a <meta>, the URL's day order") {
+  // A date standing alone between the headline and the body, in a container too large to be a date line.
+  Article loose = ExtractArticle(Page("", "<fieldset><legend>Steel quota review sought</legend> 20 December 2025 "
+                                          "<div class='body'>" + std::string(kParagraphs) + "</div></fieldset>"),
+                                 {});
+  CHECK(loose.published == "2025-12-20");
+  // Near miss: text beside a link is part of a sentence, even in a <div> without paragraphs.
+  Article sentence = ExtractArticle(
+      Page("<meta property='article:published_time' content='2025-04-01T09:00:00Z'>",
+           "<div class='story'><h1>Steel quota review sought</h1>The quota deal of 3 March 2025 <a href='/q'>set "
+           "limits</a> that exporters now want to renegotiate, citing a sharp drop in shipments.<br>" +
+               std::string(kParagraphs) + "</div>"),
+      {});
+  CHECK(sentence.published.substr(0, 10) == "2025-04-01");
+
+  // The byline and date in the article's own <footer>; the site's footer holds no date of the article's.
+  Article footer = ExtractArticle(
+      Page("", "<h1>Steel quota review sought</h1><article><footer class='meta'>By Jane Doe <span>March 30, "
+               "2023</span></footer><div class='body'>" + std::string(kParagraphs) + "</div></article>"),
+      {});
+  CHECK(footer.published == "2023-03-30");
+  Article site_footer = ExtractArticle(
+      Page("", "<h1>Steel quota review sought</h1><div class='body'>" + std::string(kParagraphs) +
+                   "</div><footer><span>March 30, 2023</span></footer>"),
+      {});
+  CHECK(site_footer.published.empty());
+
+  // Remix's meta export renders JSON-LD as <meta name="script:ld+json">.
+  Article remix = ExtractArticle(
+      Page(R"(<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:)"
+           R"(&quot;2025-11-17T09:00:00-05:00&quot;}">)",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(remix.published == "2025-11-17T09:00:00-05:00");
+
+  // "03/10/2023" is day first on a page whose URL says 2023/october/03; American where the URL agrees or is silent.
+  const std::string numeric =
+      Page("", "<article><h1>Steel quota review sought</h1><span class='date'>03/10/2023</span>" +
+                   std::string(kParagraphs) + "</article>");
+  CHECK(ExtractArticle(numeric, {"https://wine.example/blog/2023/october/03/types", "", ""}).published ==
+        "2023-10-03");
+  CHECK(ExtractArticle(numeric, {"https://wine.example/blog/2023/03/10/types", "", ""}).published == "2023-03-10");
+  CHECK(ExtractArticle(numeric, {"https://wine.example/blog/types", "", ""}).published == "2023-03-10");
+}
+
+TEST_CASE("canonical URL: a link that is no URL is passed over for og:url") {
+  Article bogus = ExtractArticle(
+      Page("<link rel='canonical' href='What are the different types of wine?'>"
+           "<meta property='og:url' content='https://wine.example/blog/types'>",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      {});
+  CHECK(bogus.canonical_url == "https://wine.example/blog/types");
+  Article relative = ExtractArticle(
+      Page("<link rel='canonical' href='/blog/types'>",
+           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      {"https://wine.example/blog/types?utm_source=x", "", ""});
+  CHECK(relative.canonical_url == "https://wine.example/blog/types");
+}
+
 TEST_CASE("authors: JSON-LD references, bylines and their furniture") {
   // Yoast-style @graph: the article names its author by @id.
   Article graph =
