@@ -485,6 +485,16 @@ bool IsSiteNameOnly(std::string_view text, const std::vector<std::string>& site_
   });
 }
 
+// Letters all upper case, and enough of them to tell ("US", "AI" are not a headline in capitals).
+bool IsAllCaps(std::string_view text) {
+  int upper = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 6;
+}
+
 int WordCount(std::string_view text) {
   int words = 0;
   bool in_word = false;
@@ -1141,6 +1151,17 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       std::string label = Collapse(prefix);
       if ((WordCount(label) <= 2 && !label.empty() && label.back() == ':') || !NormalizeDate(label).empty()) {
         meta.title = meta_title;
+      }
+    }
+    // An <h1> set in capitals for display ("TIPS FOR ONLINE SUCCESS"): the metadata's spelling of the same
+    // headline is the publisher's.
+    if (IsAllCaps(meta.title)) {
+      for (const std::string* t : {&og_title, &ld_article.headline, &twitter_title, &html_title}) {
+        std::string spelling = t->empty() ? "" : StripSiteName(*t, site_names, h1_keys);
+        if (!IsAllCaps(spelling) && Key(spelling) == Key(meta.title)) {
+          meta.title = spelling;
+          break;
+        }
       }
     }
   } else {

@@ -129,6 +129,24 @@ TEST_CASE("titles: the page's headline, without the site's name or a logo's <h1>
   CHECK(label.title == "Exporters ask for a new steel quota deal");
 }
 
+TEST_CASE("titles: an <h1> in capitals takes the metadata's spelling of the same headline") {
+  auto title_of = [](const char* og_title, const char* h1) {
+    return ExtractArticle(Page(std::string("<meta property='og:title' content='") + og_title + " | Trade Daily'>",
+                               std::string("<article><h1>") + h1 + "</h1>" + kParagraphs + "</article>"),
+                          {})
+        .title;
+  };
+  CHECK(title_of("Exporters Seek a New Steel Quota", "EXPORTERS SEEK A NEW STEEL QUOTA") ==
+        "Exporters Seek a New Steel Quota");
+  // Near misses: the metadata in capitals too, other words, or a headline in sentence case: the <h1> stands.
+  CHECK(title_of("EXPORTERS SEEK A NEW STEEL QUOTA", "EXPORTERS SEEK A NEW STEEL QUOTA") ==
+        "EXPORTERS SEEK A NEW STEEL QUOTA");
+  CHECK(title_of("Exporters Seek a Steel Quota", "EXPORTERS SEEK A NEW STEEL QUOTA") ==
+        "EXPORTERS SEEK A NEW STEEL QUOTA");
+  CHECK(title_of("Exporters Seek a New Steel Quota", "Exporters seek a new steel quota") ==
+        "Exporters seek a new steel quota");
+}
+
 TEST_CASE("titles: a logo <h1> named only by the title's end, site labels, over-long headings") {
   // No og:site_name and no URL: the <h1> that is the short end of <title> is the site's logo, and is cut.
   Article logo = ExtractArticle(
