@@ -119,7 +119,7 @@ std::string Squeezed(std::string_view text) {
 std::string CleanAuthor(std::string name) {
   static const RE2 kPrefix(R"((?i)^\s*(?:(?:written|reported|posted|published|story|words|text|created|compiled)\s+by|)"
                            R"(by|reporter|authors?|writer)\s*[:\-–]?\s+)");
-  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|·.*|•.*|\s[-–—]\s.*|\s+on\s+\d.*)$)");
+  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|[·•⋅∙].*|\s[-–—/]\s.*|\s+on\s+\d.*)$)");
   // A date run into the name: "Luke Kim December 17, 2025", "Andrew Gerrand 4 August 2010".
   static const RE2 kDateTail(
       R"((?i)\s+(?:on\s+|updated\s+|published\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|)"
@@ -285,6 +285,26 @@ std::string DecodeEntities(std::string text) {
     i = semi;
   }
   return out;
+}
+
+// "By", "Posted by:", "Author": a byline's label on a line of its own.
+bool IsBylineLabel(std::string_view line) {
+  std::string key = Key(line);
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+  for (std::string_view label : {"by", "posted by", "written by", "words by", "story by", "author", "authors",
+                                 "reporter"}) {
+    if (key == label) return true;
+  }
+  return false;
+}
+
+// The line of a byline that names its author: the first after any label ("Posted by:" / "Jane Doe" / "Tech
+// Reporter"). Later lines hold roles, dates and site names, not the author.
+std::string_view NameLine(const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) {
+    if (!IsBylineLabel(line)) return line;
+  }
+  return "";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1324,11 +1344,11 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
           (itemprop && AsciiLower(itemprop) == "name") || hints.find("name") != std::string::npos ||
           (href && (std::strstr(href, "author") || std::strstr(href, "/people/") || std::strstr(href, "/profile")));
       if (named && d.all_length > 0 && d.all_length <= 80) {
-        AddAuthor(&found, page.Text(j), false);
+        AddAuthor(&found, std::string(NameLine(page.Lines(j, 400))), false);
         j = d.end - 1;
       }
     }
-    if (found.empty() && b.all_length <= 400) names_in_text(page.Text(i, false, 400), &found);
+    if (found.empty() && b.all_length <= 400) names_in_text(std::string(NameLine(page.Lines(i, 400))), &found);
     return found;
   };
   // The byline the page shows: an element named for it near the headline, else short text starting "By …"
@@ -1371,7 +1391,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   if (meta.authors.empty()) {
     for (int32_t i : author_links) {
       if (in_furniture(i) || page[i].all_length > 60) continue;
-      AddAuthor(&meta.authors, page.Text(i), false);
+      AddAuthor(&meta.authors, std::string(NameLine(page.Lines(i, 400))), false);
       if (!meta.authors.empty()) break;
     }
   }

@@ -263,31 +263,65 @@ void PageIndex::Count(bool skip_removed) {
   }
 }
 
-std::string PageIndex::Text(int32_t i, bool skip_removed, std::size_t max_bytes) const {
-  std::string out;
-  bool pending = false;
-  const PageNode& start = nodes_[static_cast<std::size_t>(i)];
+namespace {
+
+// Calls on_text(text, new_block) for each visible text node of the subtree at i, in order, new_block telling that a
+// block boundary comes before it; stops when on_text returns false.
+template <typename OnText>
+void VisitText(const std::vector<PageNode>& nodes, int32_t i, bool skip_removed, OnText on_text) {
+  const PageNode& start = nodes[static_cast<std::size_t>(i)];
   if (start.is_text) {
-    AppendCollapsed(start.node->v.text.text, &out, &pending);
-    return out;
+    on_text(std::string_view(start.node->v.text.text), false);
+    return;
   }
   int32_t last_block = -1;
-  for (int32_t j = i + 1; j < start.end && out.size() < max_bytes; ++j) {
-    const PageNode& n = nodes_[static_cast<std::size_t>(j)];
+  bool boundary = false;
+  for (int32_t j = i + 1; j < start.end; ++j) {
+    const PageNode& n = nodes[static_cast<std::size_t>(j)];
     if (n.is_text) {
       // Text after a nested block has closed ("<h1><div>Headline</div>Subtitle</h1>") starts a new word.
-      if (n.block != last_block) pending = true;
+      bool new_block = boundary || (last_block >= 0 && n.block != last_block);
       last_block = n.block;
-      AppendCollapsed(n.node->v.text.text, &out, &pending);
+      boundary = false;
+      if (!on_text(std::string_view(n.node->v.text.text), new_block)) return;
       continue;
     }
     if (n.never_text || (skip_removed && n.removed)) {
       j = n.end - 1;
       continue;
     }
-    if (IsBlockTag(n.tag)) pending = true;
+    if (IsBlockTag(n.tag)) boundary = true;
   }
+}
+
+}  // namespace
+
+std::string PageIndex::Text(int32_t i, bool skip_removed, std::size_t max_bytes) const {
+  std::string out;
+  bool pending = false;
+  VisitText(nodes_, i, skip_removed, [&](std::string_view text, bool new_block) {
+    if (new_block) pending = true;
+    AppendCollapsed(text, &out, &pending);
+    return out.size() < max_bytes;
+  });
   return out;
+}
+
+std::vector<std::string> PageIndex::Lines(int32_t i, std::size_t max_bytes) const {
+  std::vector<std::string> lines;
+  std::size_t total = 0;
+  bool pending = false;
+  VisitText(nodes_, i, false, [&](std::string_view text, bool new_block) {
+    if (lines.empty() || (new_block && !lines.back().empty())) {
+      total += lines.empty() ? 0 : lines.back().size();
+      lines.emplace_back();
+      pending = false;
+    }
+    AppendCollapsed(text, &lines.back(), &pending);
+    return total + lines.back().size() < max_bytes;
+  });
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
 }
 
 }  // namespace tradewire

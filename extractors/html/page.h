@@ -53,6 +53,9 @@ class PageIndex {
   // Visible text of the subtree at i, white space collapsed; with skip_removed, boilerplate-cut subtrees are
   // left out. Block boundaries become spaces. Stops after max_bytes (roughly).
   std::string Text(int32_t i, bool skip_removed = false, std::size_t max_bytes = std::string::npos) const;
+  // The same text cut at block boundaries, one string per line: "<a><p>Jane Doe</p><p>Tech Reporter</p></a>"
+  // gives {"Jane Doe", "Tech Reporter"}. Empty lines are left out.
+  std::vector<std::string> Lines(int32_t i, std::size_t max_bytes = std::string::npos) const;
 
   // Recomputes `length`, `link`, `commas`, `run` and `run_link` leaving out removed subtrees.
   void RecountWithoutRemoved();

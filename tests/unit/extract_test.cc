@@ -419,6 +419,28 @@ TEST_CASE("authors: JSON-LD references, bylines and their furniture") {
   CHECK(named.authors[0] == "Lee Min");
 }
 
+TEST_CASE("authors: a byline's lines, the name on its own line") {
+  auto authors_of = [](const std::string& byline) {
+    return ExtractArticle(Page("", "<article><h1>Steel quota review sought</h1>" + byline +
+                                       std::string(kParagraphs) + "</article>"),
+                          {})
+        .authors;
+  };
+  using Names = std::vector<std::string>;
+  // The role on the line under the name, inside the author's link.
+  CHECK(authors_of("<a href='/author/harry'><p>Harry Rabinowitz</p><p>Tech Reporter</p></a>") ==
+        Names{"Harry Rabinowitz"});
+  CHECK(authors_of("<div class='byline'><div class='name'>Written by <span>Meghan Neville</span></div>"
+                   "<div class='position'>Content Marketing Coordinator</div></div>") == Names{"Meghan Neville"});
+  // The label on a line of its own; a site after a slash; roles after a dot operator.
+  CHECK(authors_of("<div class='post-author'><p>Posted by:</p><p>Laura / House Plant House</p></div>") ==
+        Names{"Laura"});
+  CHECK(authors_of("<div class='meta'>By <a href='/author/chris'>Chris McNamara</a> &sdot; Founder and "
+                   "Editor-in-Chief &sdot; <span>Updated May 6, 2025</span></div>") == Names{"Chris McNamara"});
+  // Near miss: a first line that is no name (a user name) is not passed over for a later one (the site).
+  CHECK(authors_of("<div class='author-info'><p>jsteinhardt</p><p>AI Alignment Forum</p></div>").empty());
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
