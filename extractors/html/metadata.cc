@@ -119,7 +119,7 @@ std::string Squeezed(std::string_view text) {
 std::string CleanAuthor(std::string name) {
   static const RE2 kPrefix(R"((?i)^\s*(?:(?:written|reported|posted|published|story|words|text|created|compiled)\s+by|)"
                            R"(by|reporter|authors?|writer)\s*[:\-–]?\s+)");
-  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|[·•⋅∙].*|\s[-–—/]\s.*|\s+on\s+\d.*)$)");
+  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|[·•⋅∙].*|\s[-–—/]\s.*|\s+on\s+\d.*|\s+on\s+behalf\s+of\s.*)$)");
   // A date run into the name: "Luke Kim December 17, 2025", "Andrew Gerrand 4 August 2010".
   static const RE2 kDateTail(
       R"((?i)\s+(?:on\s+|updated\s+|published\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|)"
@@ -167,7 +167,7 @@ bool IsCalendarWord(std::string_view word) {
 // search.
 bool HasFurnitureWord(std::string_view name) {
   static const std::string_view kWords[] = {
-      "about",    "author",  "author's", "authors", "blog",      "by",        "checked",  "comment",
+      "about",    "author",  "author's", "authors", "bio",       "blog",      "by",       "checked",  "comment",
       "comments", "contact", "edited",   "events",  "follow",    "home",      "industry", "login",
       "menu",     "more",    "news",     "posted",  "profile",   "published", "read",     "reply",
       "reviewed", "search",  "share",    "sign",    "subscribe", "updated",   "view",     "written"};
@@ -285,6 +285,15 @@ std::string DecodeEntities(std::string text) {
     i = semi;
   }
   return out;
+}
+
+// A link to a writer's page: "/author/jane-doe", "/staff/2648209001/brian-truitt/", "/people/jane".
+bool IsAuthorPage(const char* href) {
+  for (const char* part : {"/author/", "/authors/", "/writers/", "/people/", "/profile/", "/staff/", "/contributors/",
+                           "/by/"}) {
+    if (std::strstr(href, part)) return true;
+  }
+  return false;
 }
 
 // "By", "Posted by:", "Author": a byline's label on a line of its own.
@@ -1049,10 +1058,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
     if (bylines.size() >= 40) continue;
     const char* rel = Attr(node, "rel");
     const char* href = tag == GUMBO_TAG_A ? Attr(node, "href") : nullptr;
-    if ((rel && std::strstr(rel, "author")) ||
-        (href && (std::strstr(href, "/author/") || std::strstr(href, "/authors/") || std::strstr(href, "/writers/") ||
-                  std::strstr(href, "/people/") || std::strstr(href, "/profile/") || std::strstr(href, "/staff/") ||
-                  std::strstr(href, "/contributors/") || std::strstr(href, "/by/")))) {
+    if ((rel && std::strstr(rel, "author")) || (href && IsAuthorPage(href))) {
       author_links.push_back(i);
       continue;
     }
@@ -1308,7 +1314,7 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   auto names_in_text = [](const std::string& text, std::vector<std::string>* out) {
     // "By"/"BY" with a capital: "edited by the desk" inside a translation note is not a byline.
     static const RE2 kBy(
-        R"((?:^|\s)(?:By|BY|Reporter|Written by|Posted by|Author:)\s*:?\s+)"
+        R"((?:^|\s)(?:By|BY|by:|Reporter|Written by|Posted by|Author:)\s*:?\s+)"
         R"(([A-Za-z\x{C0}-\x{24F}][\w.'\x{2019}-]+(?:\s+(?:and\s+|&\s+)?[A-Za-z\x{C0}-\x{24F}][\w.'\x{2019}-]+){0,5}))");
     re2::StringPiece name;
     if (RE2::PartialMatch(text, kBy, &name)) {
@@ -1340,15 +1346,15 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       const char* itemprop = Attr(d.node, "itemprop");
       const char* href = d.tag == GUMBO_TAG_A ? Attr(d.node, "href") : nullptr;
       std::string hints = ClassAndId(d.node);
-      bool named =
-          (itemprop && AsciiLower(itemprop) == "name") || hints.find("name") != std::string::npos ||
-          (href && (std::strstr(href, "author") || std::strstr(href, "/people/") || std::strstr(href, "/profile")));
+      bool named = (itemprop && AsciiLower(itemprop) == "name") || hints.find("name") != std::string::npos ||
+                   (href && (std::strstr(href, "author") || IsAuthorPage(href)));
       if (named && d.all_length > 0 && d.all_length <= 80) {
         AddAuthor(&found, std::string(NameLine(page.Lines(j, 400))), false);
         j = d.end - 1;
       }
     }
-    if (found.empty() && b.all_length <= 400) names_in_text(std::string(NameLine(page.Lines(i, 400))), &found);
+    // Else the block's first line: an author box opens with the name, its role and bio on the lines after.
+    if (found.empty() && b.all_length <= 2000) names_in_text(std::string(NameLine(page.Lines(i, 400))), &found);
     return found;
   };
   // The byline the page shows: an element named for it near the headline, else short text starting "By …"
@@ -1364,8 +1370,20 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
     for (int32_t i = zone_start; i < scan_end && shown_authors.empty(); ++i) {
       const PageNode& n = page[i];
       if (n.is_text || n.hidden || n.all_length > 100 || n.all_length < 5) continue;
-      std::string text = page.Text(i);
-      if (!StartsWithNoCase(text, "by ") && !StartsWithNoCase(text, "written by") &&
+      // The byline's first line, with the next when the first is only its label ("By" / "Jane Doe"); a label
+      // standing alone names the author in the element after it.
+      std::vector<std::string> lines = page.Lines(i, 200);
+      if (lines.empty()) continue;
+      if (lines.size() == 1 && IsBylineLabel(lines[0])) {
+        int32_t next = n.end;
+        while (next < page[n.parent].end && page[next].is_text && CollapsedLength(page[next].node->v.text.text) == 0) {
+          ++next;
+        }
+        std::vector<std::string> after = next < page[n.parent].end ? page.Lines(next, 200) : std::vector<std::string>();
+        if (!after.empty()) lines.push_back(after[0]);
+      }
+      std::string text = lines.size() > 1 && IsBylineLabel(lines[0]) ? lines[0] + " " + lines[1] : lines[0];
+      if (!StartsWithNoCase(text, "by ") && !StartsWithNoCase(text, "by:") && !StartsWithNoCase(text, "written by") &&
           !StartsWithNoCase(text, "posted by") && !StartsWithNoCase(text, "author")) {
         continue;
       }

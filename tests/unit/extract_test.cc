@@ -437,6 +437,19 @@ TEST_CASE("authors: a byline's lines, the name on its own line") {
         Names{"Laura"});
   CHECK(authors_of("<div class='meta'>By <a href='/author/chris'>Chris McNamara</a> &sdot; Founder and "
                    "Editor-in-Chief &sdot; <span>Updated May 6, 2025</span></div>") == Names{"Chris McNamara"});
+  // A writer's page link inside the byline, beside the publication's name.
+  CHECK(authors_of("<div class='byline-section'><span class='author'><a href='/staff/26482/brian-truitt/'>Brian "
+                   "Truitt</a></span> <span class='publication'>USA TODAY</span></div>") == Names{"Brian Truitt"});
+  // "by:" in lower case; a date first; "on behalf of" a team.
+  CHECK(authors_of("<p>by: Ziyi Xu, Dec 17, 2025</p>") == Names{"Ziyi Xu"});
+  CHECK(authors_of("<div class='publish-date-author'>Dec. 19, 2025 &middot; Niko Matsakis on behalf of <a "
+                   "href='/teams/x'>the launching team</a></div>") == Names{"Niko Matsakis"});
+  // The label in one element, the name in the next; an author box opening with the name above a long bio.
+  CHECK(authors_of("<div class='meta'><div>Written by</div> <div>Jack Shepherd</div></div>") ==
+        Names{"Jack Shepherd"});
+  CHECK(authors_of("<div class='author-text'><div>Lauren Vetter</div><p>Lauren Vetter is a marketing professional "
+                   "who writes about healthcare technology, practice growth and the tools clinics use to reach "
+                   "patients. " + std::string(400, 'x') + "</p></div>") == Names{"Lauren Vetter"});
   // Near miss: a first line that is no name (a user name) is not passed over for a later one (the site).
   CHECK(authors_of("<div class='author-info'><p>jsteinhardt</p><p>AI Alignment Forum</p></div>").empty());
 }
