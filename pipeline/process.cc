@@ -46,7 +46,9 @@ ProcessedDocument DocumentProcessor::Process(const FetchedDocument& document) co
     hints.url = document.final_url.empty() ? document.url : document.final_url;
     hints.published = document.date_hint;
     hints.title = document.title_hint;
-    result.article = ExtractArticle(decoded.utf8, hints);
+    // A text/plain response is an article already: its lines are kept, not parsed as markup.
+    result.article = MediaType(document.content_type) == "text/plain" ? ArticleFromText(decoded.utf8, hints)
+                                                                        : ExtractArticle(decoded.utf8, hints);
     if (result.article.kind != PageKind::kArticle) return result;
     result.mentions = taggers_->Tag(result.article, document.date_hint);
     result.events = events_.Extract(result.article, result.mentions);

@@ -725,11 +725,15 @@ Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
 Article ArticleFromText(std::string_view text_utf8, const ExtractHints& hints) {
   Article article;
   article.url = hints.url;
-  article.published = hints.published;
-  article.title = hints.title;
   article.text = SanitizeUtf8(text_utf8);  // verbatim otherwise: callers align offsets with their input
+  PageMetadata head = ReadTextMetadata(article.text);
+  article.title = !hints.title.empty() ? hints.title : head.title;
+  article.published = !hints.published.empty() ? hints.published : head.published;
+  article.modified = head.modified;
+  article.authors = head.authors;
   article.dateline = ParseDateline(article.text, article.published);
   article.language = DetectLanguage(article.text, "");
+  if (CollapsedLength(article.text) == 0) article.kind = PageKind::kEmpty;
   return article;
 }
 

@@ -1420,20 +1420,27 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
   return meta;
 }
 
-std::optional<Dateline> ParseDateline(std::string_view text, std::string_view published) {
+namespace {
+
+std::optional<Dateline> DatelineAt(std::string_view text, std::string_view published) {
   // "Seoul, April 1 (Yonhap) --", "SEOUL, May 20 (AP) —", "WASHINGTON (Reuters) -", "Seoul, April 1 (Wire)"
+  // "SEOUL, May 20, 2025 (Yonhap)" too.
   static const RE2 kWithDate(
-      R"(^([A-Z][A-Za-z.'\- ]{1,30}?),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:)?)");
+      R"(^([A-Z][A-Za-z.'\- ]{1,30}?),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))"
+      R"((?:,?\s+((?:19|20)\d{2}))?\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:)?)");
   static const RE2 kWithoutDate(R"(^([A-Z][A-Z.'\- ]{2,30}?)\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:))");
   std::string head(text.substr(0, 160));
   std::string place, date, agency;
   Dateline dateline;
-  if (RE2::PartialMatch(head, kWithDate, &place, &date, &agency)) {
+  std::string stated_year;
+  if (RE2::PartialMatch(head, kWithDate, &place, &date, &stated_year, &agency)) {
     std::string month_name = date.substr(0, date.find_first_of(". "));
     int month = MonthFromName(month_name);
     int day = std::atoi(date.c_str() + date.find_last_of(' ') + 1);
     int year = 0, pub_month = 0, pub_day = 0;
-    if (std::sscanf(std::string(published).c_str(), "%d-%d-%d", &year, &pub_month, &pub_day) == 3) {
+    if (!stated_year.empty()) {
+      dateline.date = IsoDay(std::atoi(stated_year.c_str()), month, day);
+    } else if (std::sscanf(std::string(published).c_str(), "%d-%d-%d", &year, &pub_month, &pub_day) == 3) {
       // A dateline is never after the publication: "Dec 31" in a story of 2 January is last year's.
       if (month > pub_month || (month == pub_month && day > pub_day + 1)) --year;
       dateline.date = IsoDay(year, month, day);
@@ -1451,7 +1458,87 @@ std::optional<Dateline> ParseDateline(std::string_view text, std::string_view pu
   }
   dateline.place = Collapse(place);
   dateline.agency = Collapse(agency);
+  // A press release's "WASHINGTON (January 24, 2017) —": the parentheses hold its date.
+  if (std::string day = NormalizeDate(dateline.agency); !day.empty()) {
+    dateline.date = day;
+    dateline.agency.clear();
+  }
   return dateline;
+}
+
+// The lines of a plain text's head, before its first long paragraph: where a headline, its dates and its byline
+// stand.
+std::vector<std::string_view> HeadLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size() && lines.size() < 12) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (CollapsedLength(line) == 0) continue;
+    if (line.size() > 300) break;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// "Published: 20 May. 2025, 16:58", "Updated Jan 8, 2026", "May 20, 2025": a line that gives the article's date.
+bool IsDateLine(std::string_view line) {
+  std::string key = Key(line);
+  for (std::string_view label : {"published", "posted", "updated", "last updated", "first published", "date",
+                                 "dated", "modified"}) {
+    if (key.rfind(label, 0) == 0) return true;
+  }
+  return WordCount(key) <= 6 && !NormalizeDate(key).empty();
+}
+
+}  // namespace
+
+std::optional<Dateline> ParseDateline(std::string_view text, std::string_view published) {
+  // The body's first paragraph, or one of the next few: a caption, a standfirst or key points may come first.
+  std::size_t start = 0;
+  for (int line = 0; line < 12 && start < std::min<std::size_t>(text.size(), 3000); ++line) {
+    while (start < text.size() && (text[start] == ' ' || text[start] == '\n' || text[start] == '\t')) ++start;
+    if (auto dateline = DatelineAt(text.substr(start), published)) return dateline;
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) break;
+  }
+  return std::nullopt;
+}
+
+PageMetadata ReadTextMetadata(std::string_view text) {
+  PageMetadata meta;
+  std::vector<std::string_view> lines = HeadLines(text);
+  std::size_t next = 0;
+  // A headline: the first line, short, not a sentence (no full stop at its end, no sentence break inside), with
+  // more text after it.
+  if (lines.size() >= 2) {
+    std::string first = Collapse(lines[0]);
+    while (!first.empty() && first[0] == '#') first.erase(0, 1);  // Markdown
+    first = Collapse(first);
+    static const RE2 kSentenceBreak(R"([a-z0-9][.!?]\s+[A-Z/])");
+    int words = WordCount(first);
+    if (words >= 2 && words <= 20 && first.size() <= 200 && first.back() != '.' && first.back() != ',' &&
+        first.back() != ':' && first.back() != ';' && !RE2::PartialMatch(first, kSentenceBreak) &&
+        !IsDateLine(first)) {
+      meta.title = first;
+      next = 1;
+    }
+  }
+  for (std::size_t i = next; i < lines.size(); ++i) {
+    std::string line = Collapse(lines[i]);
+    if (line.size() <= 120 && IsDateLine(line)) {
+      std::string published, updated;
+      if (DatesInText(line, &published, &updated)) {
+        if (meta.published.empty()) meta.published = published;
+        if (meta.modified.empty()) meta.modified = updated;
+      }
+    } else if (line.size() <= 80 && (StartsWithNoCase(line, "by ") || StartsWithNoCase(line, "written by"))) {
+      if (meta.authors.empty()) AddAuthor(&meta.authors, line, false);
+    }
+  }
+  return meta;
 }
 
 std::string DetectLanguage(std::string_view text, std::string_view declared) {

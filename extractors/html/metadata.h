@@ -40,9 +40,13 @@ struct ContentRegion {
 // scripts, and the URL (the fetched one, else the canonical one).
 PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const ContentRegion& region);
 
-// "Seoul, April 1 (Yonhap) --", "WASHINGTON (Reuters) -" at the start of the body. The date is resolved with
-// the year of `published` (ISO) and never placed after it.
+// "Seoul, April 1 (Yonhap) --", "WASHINGTON (Reuters) -" opening the body or one of its first lines (a caption or
+// key points may come first). The date is resolved with the year of `published` (ISO) and never placed after it.
 std::optional<Dateline> ParseDateline(std::string_view text, std::string_view published);
+
+// What the head of a plain-text article says of it, the text itself unchanged: a headline on its first line,
+// "Published: …" / "Updated: …" and "By …" lines under it. What it cannot tell stays empty.
+PageMetadata ReadTextMetadata(std::string_view text);
 
 // ISO 639-1 code by CLD2 from the text; `declared` (e.g. "en-GB") when the text is too short to tell.
 std::string DetectLanguage(std::string_view text, std::string_view declared);

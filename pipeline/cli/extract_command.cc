@@ -21,6 +21,10 @@ struct ExtractOptions {
   std::vector<std::string> inputs;
 };
 
+bool IsTextFileName(std::string_view path) {
+  return path.size() > 4 && AsciiLower(path.substr(path.size() - 4)) == ".txt";
+}
+
 int RunExtract(const ExtractOptions& options, const CliContext& context) {
   StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(context.schemas_dir);
   if (!processor.ok()) return ReportFatal(processor.status());
@@ -34,7 +38,7 @@ int RunExtract(const ExtractOptions& options, const CliContext& context) {
       continue;
     }
     ProcessedDocument processed;
-    if (options.plain_text) {
+    if (options.plain_text || IsTextFileName(input)) {
       ExtractHints hints{options.url, options.published, ""};
       processed = processor->ProcessText(DecodeToUtf8(*bytes, "text/plain").utf8, hints);
     } else {
@@ -75,7 +79,7 @@ void AddExtractCommand(CLI::App& app, CliContext& context) {
       ->check([](const std::string& s) {
         return s.size() >= 10 && s[4] == '-' && s[7] == '-' ? std::string() : "expected an ISO date like 2025-05-20";
       });
-  command->add_flag("--text", options->plain_text, "inputs are plain text, not HTML");
+  command->add_flag("--text", options->plain_text, "inputs are plain text, not HTML (implied for .txt files)");
   command->add_option("FILE", options->inputs, "HTML files ('-' is stdin; .gz is read transparently)")->required();
   command->callback([options, &context] { context.exit_code = RunExtract(*options, context); });
 }

@@ -65,6 +65,25 @@ TEST_CASE("extract reads standard input and plain text") {
   CHECK(rows[0]["text"] == "Talks ended on the 22nd.\n\nThe next round is expected around the week of June 9.\n");
 }
 
+TEST_CASE("extract reads a .txt file as plain text, its head giving title and date") {
+  TempDir dir;
+  const std::string story = "Korea, US end talks\nPublished: 23 May 2025\n\nTalks ended on Thursday.\n";
+  WriteFile(dir.File("story.txt"), story);
+  auto result = RunTradewire({"extract", dir.File("story.txt")});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  auto rows = JsonLines(result.out);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["text"] == story);  // lines kept, not parsed as markup
+  CHECK(rows[0]["title"] == "Korea, US end talks");
+  CHECK(rows[0]["published"] == "2025-05-23");
+  bool resolved = false;  // "Thursday" is read against the story's own date
+  for (const auto& mention : rows[0]["mentions"]) {
+    if (mention["text"] == "Thursday") resolved = mention["value"]["value"] == "2025-05-22";
+  }
+  CHECK(resolved);
+}
+
 TEST_CASE("a missing input is named on stderr, the others are still printed, exit 1") {
   TempDir dir;
   WriteFile(dir.File("a.html"), kPage);

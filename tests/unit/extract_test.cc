@@ -491,6 +491,15 @@ TEST_CASE("datelines in the usual wire forms") {
   REQUIRE(b);
   CHECK(b->date == "2025-12-31");  // never after the publication
   CHECK_FALSE(ParseDateline("The ministry said on Tuesday", "2025-05-20"));
+  auto release = ParseDateline("WASHINGTON (January 24, 2017) — The agency said", "");
+  REQUIRE(release);
+  CHECK(release->place == "Washington");
+  CHECK(release->date == "2017-01-24");
+  CHECK(release->agency.empty());
+  auto with_year = ParseDateline("SEOUL, May 20, 2025 (Yonhap) -- Exports rose", "");
+  REQUIRE(with_year);
+  CHECK(with_year->date == "2025-05-20");
+  CHECK(with_year->agency == "Yonhap");
 }
 
 TEST_CASE("pages that are not articles are recognised") {
@@ -517,6 +526,47 @@ TEST_CASE("plain text is kept verbatim") {
   Article a = ArticleFromText(text, {"", "2025-01-01", ""});
   CHECK(a.text == text);
   CHECK(a.published == "2025-01-01");
+  CHECK(ArticleFromText(" \n\t\n", {}).kind == PageKind::kEmpty);
+}
+
+TEST_CASE("plain text: headline, dates, byline and dateline from its head") {
+  const std::string story =
+      "Seoul, Washington to hold last round of trade talks before June 3 election\n"
+      "Published: 20 May. 2025, 16:58\n"
+      "Updated: 21 May. 2025, 14:16\n"
+      "By Kim Ji-hoon\n"
+      "Export-ready cars wait for shipment at a port in Pyeongtaek on March 31.\n"
+      "Seoul, May 20 (Wire) -- Officials from Korea and the United States will hold working-level consultations in "
+      "Washington from Tuesday to Thursday to negotiate the reduction of reciprocal and item-specific tariffs, "
+      "including those on steel, automobiles and semiconductors, the ministry said on Tuesday.\n";
+  Article a = ArticleFromText(story, {});
+  CHECK(a.text == story);
+  CHECK(a.title == "Seoul, Washington to hold last round of trade talks before June 3 election");
+  CHECK(a.published == "2025-05-20");
+  CHECK(a.modified == "2025-05-21");
+  CHECK(a.authors == std::vector<std::string>{"Kim Ji-hoon"});
+  REQUIRE(a.dateline);  // after a caption
+  CHECK(a.dateline->place == "Seoul");
+  CHECK(a.dateline->date == "2025-05-20");
+  // The caller's title and date win.
+  Article hinted = ArticleFromText(story, {"", "2025-05-19", "Talks set"});
+  CHECK(hinted.title == "Talks set");
+  CHECK(hinted.published == "2025-05-19");
+
+  // Near misses: a first line that is a sentence, a caption with a credit, a single line; a date in a key point
+  // is no publication date.
+  for (const char* text : {
+           "The United States and South Korea concluded the second round of talks.\nThe talks were held in Washington.",
+           "Minister Ahn shakes hands with Jamieson Greer in Jeju on Oct. 16. /Courtesy of the ministry\nThe second "
+           "consultation was held in Washington.",
+           "Talks end without a deal",
+           "Key points\n- Talks resume on June 3, 2025\n- Tariffs stay at 25 percent\n",
+       }) {
+    INFO(text);
+    Article near_miss = ArticleFromText(text, {});
+    CHECK(near_miss.published.empty());
+    if (std::string(text).rfind("Key points", 0) != 0) CHECK(near_miss.title.empty());
+  }
 }
 
 // Hostile input: every case must return within bounded time and memory, never crash, and give a sane result

@@ -604,6 +604,23 @@ TEST_CASE("pages in EUC-KR, Shift_JIS, GB2312 and windows-1252 come out right, l
   }
 }
 
+TEST_CASE("a text/plain response is read as plain text, its lines kept") {
+  TestHttpServer server;
+  const std::string story = "Korea, US end talks\nPublished: 23 May 2025\n\n<b>Talks</b> ended on Thursday.\n";
+  server.server().Get("/story", [&](const auto&, auto& res) { res.set_content(story, "text/plain; charset=utf-8"); });
+  server.Start();
+  MemoryLedger ledger;
+  Run run = FetchPaths(server, ledger, {"/story"});
+  REQUIRE(run.documents.size() == 1);
+  auto processor = DocumentProcessor::Load(TRADEWIRE_SOURCE_DIR "/schemas");
+  REQUIRE(processor.ok());
+  ProcessedDocument processed = processor->Process(run.documents[0]);
+  CHECK(processed.article.text == story);
+  CHECK(processed.article.title == "Korea, US end talks");
+  CHECK(processed.article.published == "2025-05-23");
+  CHECK_FALSE(processed.content_hash.empty());
+}
+
 TEST_CASE("a configured proxy carries every request") {
   TestHttpServer proxy;
   proxy.server().Get(R"(.*)", [](const httplib::Request& request, httplib::Response& res) {
