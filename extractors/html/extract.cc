@@ -526,16 +526,20 @@ class BodyExtractor {
     if (core < 0) return -1;
     core_ = core;
     int32_t root = core;
-    for (int32_t up = nodes_[static_cast<std::size_t>(core)].parent; up >= body;
-         up = nodes_[static_cast<std::size_t>(up)].parent) {
+    for (int32_t child = core, up = nodes_[static_cast<std::size_t>(core)].parent; up >= body;
+         child = up, up = nodes_[static_cast<std::size_t>(up)].parent) {
       const PageNode& a = nodes_[static_cast<std::size_t>(up)];
       const PageNode& r = nodes_[static_cast<std::size_t>(root)];
       double added_good = Good(up) - Good(root);
       double added_length = a.length - r.length;
       double added_link = a.link - r.link;
-      if (added_good > 0 && added_link <= kClimbLink * added_length && added_good >= kClimbGood * added_length) {
-        root = up;
-      }
+      bool reads_on = added_link <= kClimbLink * added_length && added_good >= kClimbGood * added_length;
+      // More sections of the same kind as the one the core is in, each under its own heading ("<div class=sect1>"
+      // after "<div class=sect1>"): the rest of the article, even where its sections list links.
+      bool same_sections = SameClassGood(up, child) >= kSectionShare * added_good &&
+                           added_link <= kClimbSectionLink * added_length &&
+                           added_good >= kClimbSectionGood * added_length;
+      if (added_good > 0 && (reads_on || same_sections)) root = up;
       if (up == body) break;
     }
     return root;
@@ -552,7 +556,7 @@ class BodyExtractor {
       double points = 1 + n.run_commas + std::min(3.0, n.run / 100.0);
       points *= 1 - static_cast<double>(n.run_link) / n.run;
       // Text straight in <body> (a page with no markup to speak of) scores the body itself.
-      auto parent = static_cast<std::size_t>(i == body || n.parent < body ? body : n.parent);
+      auto parent = static_cast<std::size_t>(i == body || n.parent < body ? body : ScoringParent(i, body));
       score[parent] += points;
       if (!bonus_given[parent]) {
         bonus_given[parent] = 1;
@@ -578,9 +582,79 @@ class BodyExtractor {
     return core;
   }
 
-  // What an ancestor adds to the core must be at most this much link text and at least this much paragraph text.
+  // The element a paragraph's points go to: its parent, or past wrappers that hold nothing else
+  // ("<div class=paragraph><p>…</p></div>" per paragraph, as Asciidoctor and page builders write), as Readability
+  // scores a <div> holding a single <p> as that <p>.
+  int32_t ScoringParent(int32_t i, int32_t body) const {
+    int32_t child = i;
+    int32_t parent = nodes_[static_cast<std::size_t>(i)].parent;
+    while (parent > body && IsWrapper(nodes_[static_cast<std::size_t>(parent)].tag) && OnlyChild(parent, child)) {
+      child = parent;
+      parent = nodes_[static_cast<std::size_t>(parent)].parent;
+    }
+    return parent;
+  }
+
+  static bool IsWrapper(GumboTag tag) { return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION; }
+
+  // Whether `child` is all that `parent` holds, white space aside.
+  bool OnlyChild(int32_t parent, int32_t child) const {
+    const PageNode& p = nodes_[static_cast<std::size_t>(parent)];
+    for (int32_t j = parent + 1; j < p.end; j = nodes_[static_cast<std::size_t>(j)].end) {
+      const PageNode& n = nodes_[static_cast<std::size_t>(j)];
+      if (j != child && (n.is_text ? n.length > 0 : !n.never_text)) return false;
+    }
+    return true;
+  }
+
+  // What an ancestor adds to the core must be at most this much link text and at least this much paragraph text;
+  // when most of its paragraph text (kSectionShare) is in sections like the core's own, the second pair.
   static constexpr double kClimbLink = 0.15;
   static constexpr double kClimbGood = 0.6;
+  static constexpr double kSectionShare = 0.6;
+  static constexpr double kClimbSectionLink = 0.5;
+  static constexpr double kClimbSectionGood = 0.3;
+
+  // Whether the first text in the subtree at i is a heading that is no link: a section of an article ("<div
+  // class=sect1><h2>Results</h2>…"), not a teaser card (a linked headline, or an image first) or a grid cell.
+  bool OpensWithHeading(int32_t i) const {
+    const PageNode& section = nodes_[static_cast<std::size_t>(i)];
+    for (int32_t j = i + 1; j < section.end; ++j) {
+      const PageNode& n = nodes_[static_cast<std::size_t>(j)];
+      if (n.hidden || n.never_text) {
+        j = n.end - 1;
+        continue;
+      }
+      if (n.is_text) {
+        if (n.length > 0) return false;
+        continue;
+      }
+      if (IsHeading(n.tag)) return n.length > 0 && n.link == 0 && !n.in_link;
+    }
+    return false;
+  }
+
+  // Paragraph text in the other children of `parent` that have the tag and class of `child` and open with a
+  // heading, when there are two or more.
+  int32_t SameClassGood(int32_t parent, int32_t child) const {
+    const GumboNode* model = nodes_[static_cast<std::size_t>(child)].node;
+    const char* model_class = Attr(model, "class");
+    if (!model_class || !*model_class) return 0;
+    int32_t good = 0, sections = 0;
+    const PageNode& p = nodes_[static_cast<std::size_t>(parent)];
+    for (int32_t j = parent + 1; j < p.end; j = nodes_[static_cast<std::size_t>(j)].end) {
+      const PageNode& n = nodes_[static_cast<std::size_t>(j)];
+      if (j == child || n.is_text || n.tag != nodes_[static_cast<std::size_t>(child)].tag) continue;
+      const char* cls = Attr(n.node, "class");
+      if (cls && std::strcmp(cls, model_class) == 0 && OpensWithHeading(j)) {
+        good += Good(j);
+        ++sections;
+      }
+    }
+    // One such block beside the core's is as often a different one (related posts, a newsletter prompt) styled
+    // alike; a series of them is the article's outline.
+    return sections >= 2 ? good : 0;
+  }
 
   static double LinkDensity(const PageNode& n) { return n.length == 0 ? 0 : static_cast<double>(n.link) / n.length; }
 

@@ -454,6 +454,45 @@ TEST_CASE("authors: a byline's lines, the name on its own line") {
   CHECK(authors_of("<div class='author-info'><p>jsteinhardt</p><p>AI Alignment Forum</p></div>").empty());
 }
 
+TEST_CASE("body: an article in sections of one kind, each paragraph in a wrapper of its own") {
+  // Asciidoctor's shape: sections under headings, every paragraph in its own <div>, link lists between them.
+  auto section = [](const char* heading, const char* first, const char* second) {
+    return std::string("<div class='sect1'><h2>") + heading + "</h2><div class='sectionbody'><div class='paragraph'>"
+           "<p>" + first + "</p></div><div class='ulist'><ul><li><p><a href='/pr/1'>Move the libgccjit library into "
+           "a target directory</a></p></li><li><p><a href='/pr/2'>Bootstrap configuration for the libgccjit libs "
+           "directory</a></p></li><li><p><a href='/pr/3'>Fix the m68k calling convention</a></p></li></ul></div>"
+           "<div class='paragraph'><p>" + second + "</p></div></div></div>";
+  };
+  const std::string article =
+      "<article><h1>Progress report, December</h1><div class='content'>" +
+      section("Cross-compiling", "Some of these changes make it easier to cross-compile, which is my focus, and "
+                                 "needed a few changes on the compiler side, reviewed by the team, merged quickly.",
+              "With those, it is possible to build a native compiler for m68k with very few workarounds.") +
+      section("Tests", "The test suite now runs on three more targets, which caught two bugs in the handling of "
+                       "unaligned loads before any user saw them.",
+              "Most of the remaining failures come from the linker, not from the code generator itself.") +
+      section("Next", "Next month I will look at debug information, which several users have asked for since the "
+                      "summer.",
+              "Thanks to everyone who sent patches and reports this month.") +
+      "</div></article>";
+  Article a = ExtractArticle(Page("", article), {});
+  for (const char* sentence : {"cross-compile, which is my focus", "very few workarounds", "unaligned loads",
+                               "not from the code generator", "debug information", "sent patches and reports"}) {
+    INFO(sentence);
+    CHECK_THAT(a.text, Catch::Contains(sentence));
+  }
+  // Near miss: one block styled like the article's beside it (related posts) is not more of the article.
+  Article related = ExtractArticle(
+      Page("", "<div class='wrap'><div class='block'><h2>Steel quota review sought</h2>" + std::string(kParagraphs) +
+                   "</div><div class='block'><h2>Related posts</h2><p><a href='/a'>Exporters weigh a new aluminium "
+                   "quota request</a></p><p>The aluminium industry will ask for a quota of its own, citing the same "
+                   "drop in shipments, in numbers and charts.</p></div></div>"),
+      {});
+  CHECK_THAT(related.text, Catch::Contains("consent of both governments"));
+  CHECK(related.text.find("Related posts") == std::string::npos);
+  CHECK(related.text.find("in numbers and charts") == std::string::npos);
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
