@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractors/html/dom.h"
+#include "extractors/html/markup.h"
 #include "extractors/html/metadata.h"
 #include "extractors/html/page.h"
 #include "extractors/text/utf8.h"
@@ -24,201 +25,10 @@
 namespace tradewire {
 namespace {
 
-// Real pages nest a few dozen levels; anything deeper than this is flattened before parsing, so that Gumbo's
-// recursive tree destruction and our walks stay within a bounded stack.
-constexpr int kMaxNesting = 400;
-// Gumbo checks each attribute against the tag's earlier ones, quadratic in their number: a tag with 200,000
-// attributes takes minutes. Real tags carry a few dozen at most; the excess is dropped before parsing.
-constexpr int kMaxAttributes = 256;
-
 struct GumboDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
 using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
-
-bool IsVoid(std::string_view tag) {
-  static const std::string_view kVoid[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
-                                           "input", "link", "meta", "param", "source", "track", "wbr"};
-  if (tag.size() < 2 || tag.size() > 6) return false;
-  char lower[8];
-  for (std::size_t i = 0; i < tag.size(); ++i) lower[i] = static_cast<char>(tag[i] | 0x20);
-  std::string_view name(lower, tag.size());
-  for (std::string_view v : kVoid) {
-    if (v == name) return true;
-  }
-  return false;
-}
-
-inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || IsAsciiAlpha(c); }
-inline bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool EqualsLower(std::string_view name, std::string_view lower) {
-  if (name.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if ((name[i] | 0x20) != lower[i]) return false;
-  }
-  return true;
-}
-
-// Elements whose content the tokenizer reads as text up to their end tag.
-bool IsRawText(std::string_view name) {
-  for (std::string_view raw : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}) {
-    if (EqualsLower(name, raw)) return true;
-  }
-  return false;
-}
-
-// Where "</name" starts at or after `from`, case-insensitively; npos when it does not.
-std::size_t FindEndTag(std::string_view html, std::size_t from, std::string_view name) {
-  while (from < html.size()) {
-    std::size_t at = html.find("</", from);
-    if (at == std::string_view::npos) return at;
-    if (EqualsLower(html.substr(at + 2, name.size()), AsciiLower(name))) return at;
-    from = at + 2;
-  }
-  return std::string_view::npos;
-}
-
-struct Tag {
-  std::size_t start;  // the '<'
-  std::size_t end;    // one past the '>' (or the end of the input)
-  bool closing;
-  std::string_view name;
-  std::size_t excess;  // where the attributes past kMaxAttributes start; npos when there are not that many
-};
-
-// Calls visit(const Tag&) for every start and end tag, in order, reading the markup as an HTML tokenizer does at
-// the tag level: comments, raw-text elements (script, style, …) and quoted attribute values are skipped, so a
-// '<' inside them is no tag. visit returns false to stop.
-template <typename Visit>
-void ScanTags(std::string_view html, Visit visit) {
-  const std::size_t n = html.size();
-  const char* s = html.data();
-  std::size_t i = 0;
-  while (i + 1 < n) {
-    const void* lt = std::memchr(s + i, '<', n - i - 1);
-    if (!lt) return;
-    i = static_cast<std::size_t>(static_cast<const char*>(lt) - s);
-    char next = s[i + 1];
-    if (next == '!' || next == '?') {  // comment, doctype, bogus comment
-      std::size_t close =
-          next == '!' && html.substr(i + 2, 2) == "--" ? html.find("-->", i + 4) : html.find('>', i + 2);
-      if (close == std::string_view::npos) return;
-      i = close + 1;
-      continue;
-    }
-    bool closing = next == '/';
-    std::size_t name_start = i + 1 + closing, name_end = name_start;
-    if (name_start >= n || !IsAsciiAlpha(s[name_start])) {
-      ++i;
-      continue;
-    }
-    while (name_end < n && IsAsciiAlnum(s[name_end])) ++name_end;
-    Tag tag{i, n, closing, html.substr(name_start, name_end - name_start), std::string_view::npos};
-    std::size_t j = name_end;
-    int attributes = 0;
-    while (j < n && s[j] != '>') {
-      if (IsHtmlSpace(s[j]) || s[j] == '/') {
-        ++j;
-        continue;
-      }
-      std::size_t attribute_start = j++;
-      while (j < n && !IsHtmlSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
-      while (j < n && IsHtmlSpace(s[j])) ++j;
-      if (j < n && s[j] == '=') {
-        ++j;
-        while (j < n && IsHtmlSpace(s[j])) ++j;
-        if (j < n && (s[j] == '"' || s[j] == '\'')) {
-          const void* quote = std::memchr(s + j + 1, s[j], n - j - 1);
-          j = quote ? static_cast<std::size_t>(static_cast<const char*>(quote) - s) + 1 : n;
-        } else {
-          while (j < n && !IsHtmlSpace(s[j]) && s[j] != '>') ++j;
-        }
-      }
-      if (++attributes == kMaxAttributes + 1) tag.excess = attribute_start;
-    }
-    tag.end = j < n ? j + 1 : n;
-    if (!visit(tag)) return;
-    i = tag.end;
-    if (!closing && IsRawText(tag.name)) {
-      i = FindEndTag(html, i, tag.name);
-      if (i == std::string_view::npos) return;
-    }
-  }
-}
-
-// Drops start and end tags nested deeper than kMaxNesting (their text stays) and attributes past
-// kMaxAttributes. Returns the input untouched in the common case.
-std::string_view BoundMarkup(std::string_view html, std::string* storage) {
-  int depth = 0, max_depth = 0;
-  bool excess = false;
-  ScanTags(html, [&](const Tag& tag) {
-    excess |= tag.excess != std::string_view::npos;
-    if (IsVoid(tag.name)) return true;
-    depth = tag.closing ? std::max(0, depth - 1) : depth + 1;  // stray end tags are ignored by the parser
-    max_depth = std::max(max_depth, depth);
-    return true;
-  });
-  if (max_depth <= kMaxNesting && !excess) return html;
-  storage->reserve(html.size());
-  depth = 0;
-  std::size_t copied = 0;
-  auto cut = [&](std::size_t from, std::size_t to) {
-    storage->append(html.substr(copied, from - copied));
-    copied = to;
-  };
-  ScanTags(html, [&](const Tag& tag) {
-    if (!IsVoid(tag.name)) {
-      int level = tag.closing ? depth : depth + 1;
-      depth = tag.closing ? std::max(0, depth - 1) : depth + 1;
-      if (level > kMaxNesting) {
-        cut(tag.start, tag.end);
-        return true;
-      }
-    }
-    if (tag.excess != std::string_view::npos) {
-      cut(tag.excess, tag.end < html.size() ? tag.end - 1 : tag.end);  // keep the closing '>'
-    }
-    return true;
-  });
-  storage->append(html.substr(copied));
-  return *storage;
-}
-
-// Input that is not text at all (an image, an archive, random bytes): many invalid UTF-8 sequences, control
-// characters, replacement or private-use characters near the start. A page with a few broken bytes is not.
-bool LooksBinary(std::string_view html) {
-  std::string_view sample = html.substr(0, 64 * 1024);
-  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
-  const auto* end = p + sample.size();
-  std::size_t chars = 0, odd = 0;
-  while (p < end) {
-    ++chars;
-    unsigned char c = *p;
-    if (c < 0x80) {
-      odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
-      ++p;
-      continue;
-    }
-    int length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    bool valid = length > 0 && end - p >= length;
-    uint32_t code = length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; valid && k < length; ++k) {
-      valid = (p[k] & 0xC0) == 0x80;
-      code = (code << 6) | (p[k] & 0x3F);
-    }
-    if (!valid) {
-      ++odd;
-      ++p;
-      continue;
-    }
-    odd += (code >= 0x80 && code <= 0x9F) || (code >= 0xE000 && code <= 0xF8FF) || code == 0xFFFD || code == 0xFFFE ||
-           code == 0xFFFF;
-    p += length;
-  }
-  return chars >= 32 && odd * 10 > chars;
-}
 
 // Words of class/id that mark navigation, promotion and reader interaction, matched as whole tokens of the
 // lower-cased class and id ("share-bar", "post_tags"); "mostread" stands for "most-read" and kin. Sorted: the
@@ -291,7 +101,10 @@ bool IsFurniture(std::string_view paragraph) {
   for (std::string_view label : kLabels) {
     if (text == label) return true;
   }
-  return false;
+  // A placeholder left where content was to load: "Loading paragraph...", "Loading comments…".
+  bool trailing_dots = paragraph.size() >= 3 && (paragraph.substr(paragraph.size() - 3) == "..." ||
+                                                 paragraph.substr(paragraph.size() - 3) == "\u2026");
+  return trailing_dots && text.rfind("loading", 0) == 0 && std::count(text.begin(), text.end(), ' ') <= 2;
 }
 
 // Purposes clear enough inside any class name ("newsCaption", "wp-block-newsletter"), token or not.
@@ -766,8 +579,8 @@ Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
     article.kind = PageKind::kEmpty;
     return article;
   }
-  std::string bounded;
-  std::string_view html = BoundMarkup(html_utf8, &bounded);
+  std::string placed, bounded;
+  std::string_view html = BoundMarkup(PlaceStreamedParts(html_utf8, &placed), &bounded);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 50;  // error records are not used; bounding them bounds memory on broken markup
   GumboTree tree(gumbo_parse_with_options(&options, html.data(), html.size()));

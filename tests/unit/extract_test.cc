@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "extractors/html/markup.h"
 #include "extractors/html/metadata.h"
 
 using namespace tradewire;
@@ -491,6 +492,45 @@ TEST_CASE("body: an article in sections of one kind, each paragraph in a wrapper
   CHECK_THAT(related.text, Catch::Contains("consent of both governments"));
   CHECK(related.text.find("Related posts") == std::string::npos);
   CHECK(related.text.find("in numbers and charts") == std::string::npos);
+}
+
+TEST_CASE("body: a page streamed by React, its parts moved to their places") {
+  // The parts arrive hidden at the end of the body, in the order the server finished them; a part may hold the
+  // place of another. Saved pages have lost the scripts that would move them.
+  const std::string page = Page(
+      "", "<article><h1>Steel quota review sought</h1><div class='article-body'><template id=\"B:0\"></template>"
+          "<div>Loading paragraph...</div><template id=\"B:1\"></template><div>Loading paragraph...</div></div>"
+          "</article><div hidden id=\"S:1\"><p>The ministry said it would review the request with industry "
+          "representatives next month, and that any change would need the consent of both governments.</p></div>"
+          "<div hidden id=\"S:0\"><p>Steel exporters asked the government to renegotiate the quota agreed in "
+          "2018, citing a sharp drop in shipments.</p><template id=\"P:2\"></template></div><div hidden "
+          "id=\"S:2\"><p>Shipments to the United States fell for a second quarter, by a fifth, the association "
+          "said, blaming the quota's limits on coil.</p></div><div hidden id=\"S:9\"><p>A part with no place "
+          "stays where it was, hidden, and is no text of the article at all.</p></div>");
+  Article a = ExtractArticle(page, {});
+  std::size_t first = a.text.find("Steel exporters asked"), nested = a.text.find("Shipments to the United States"),
+              second = a.text.find("The ministry said");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(nested != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  CHECK(first < nested);
+  CHECK(nested < second);
+  CHECK(a.text.find("Loading") == std::string::npos);
+  CHECK(a.text.find("no place") == std::string::npos);
+
+  // Hostile forms stay bounded: a part that holds its own place, one never closed, ten thousand parts.
+  std::string storage;
+  std::string self = "<div><template id=\"B:0\"></template></div><div hidden id=\"S:0\">x<template id=\"B:0\">"
+                     "</template></div>";
+  CHECK(PlaceStreamedParts(self, &storage) == "<div>x</div>");
+  std::string unclosed = "<template id=\"B:0\"></template><div hidden id=\"S:0\"><p>never closed";
+  CHECK(PlaceStreamedParts(unclosed, &storage) == unclosed);
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "<template id=\"P:" + std::to_string(i) + "\"></template>";
+  for (int i = 0; i < 20000; ++i) many += "<div hidden id=\"S:" + std::to_string(i) + "\">" + std::to_string(i) + "</div>";
+  std::string_view placed = PlaceStreamedParts(many, &storage);
+  CHECK(placed.size() < many.size());
+  CHECK(placed.substr(0, 3) == "012");
 }
 
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
