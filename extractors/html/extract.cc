@@ -275,6 +275,18 @@ class BodyExtractor {
 
   bool HoldsThePage(int32_t i) const { return total_good_ > 0 && Good(i) * 2 >= total_good_; }
 
+  // Whether a <table> is among the first few hundred nodes under i (a figure's table comes first or after an
+  // image; the look is bounded so that nested figures stay linear).
+  bool HoldsTable(int32_t i) const {
+    int32_t end = std::min(nodes_[static_cast<std::size_t>(i)].end, i + 400);
+    for (int32_t j = i + 1; j < end; ++j) {
+      if (!nodes_[static_cast<std::size_t>(j)].is_text && nodes_[static_cast<std::size_t>(j)].tag == GUMBO_TAG_TABLE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool IsBoilerplate(int32_t i) const {
     const PageNode& n = nodes_[static_cast<std::size_t>(i)];
     const GumboNode* node = n.node;
@@ -283,11 +295,14 @@ class BodyExtractor {
       case GUMBO_TAG_LABEL:
       case GUMBO_TAG_MENU:
         return true;
+      case GUMBO_TAG_FIGURE:
+        // An image and its caption; a figure holding a table (WordPress's wp-block-table) is the article's data.
+        if (HoldsTable(i)) break;
+        return !HoldsThePage(i);
       case GUMBO_TAG_NAV:
       case GUMBO_TAG_FOOTER:
       case GUMBO_TAG_ASIDE:
       case GUMBO_TAG_FORM:
-      case GUMBO_TAG_FIGURE:
         return !HoldsThePage(i);
       case GUMBO_TAG_HEADER:
         // The site header; an article's own <header> (title, date) is harmless.
@@ -297,8 +312,10 @@ class BodyExtractor {
         break;
     }
     if (node->v.element.attributes.length == 0) return false;
-    if (Attr(node, "hidden")) return !HoldsThePage(i);
-    if (const char* style = Attr(node, "style")) {
+    // A collapsed accordion or tab panel (ARIA: labelled by its toggle) is text the reader opens, not furniture.
+    bool panel = Attr(node, "aria-labelledby") != nullptr;
+    if (Attr(node, "hidden") && !panel) return !HoldsThePage(i);
+    if (const char* style = Attr(node, "style"); style && !panel) {
       std::string s = AsciiLower(style);
       if ((s.find("display:none") != std::string::npos || s.find("display: none") != std::string::npos) &&
           !HoldsThePage(i)) {

@@ -533,6 +533,26 @@ TEST_CASE("body: a page streamed by React, its parts moved to their places") {
   CHECK(placed.substr(0, 3) == "012");
 }
 
+TEST_CASE("body: a table in a <figure> and a collapsed accordion panel are the article's") {
+  Article a = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
+                   "<figure class='wp-block-table'><table><tr><th>Quarter</th><th>Shipments</th></tr><tr><td>Q1 "
+                   "2025</td><td>-12.4%</td></tr></table></figure>"
+                   "<figure><img src='mill.jpg'><figcaption>A steel mill in Pohang, in a file photo.</figcaption>"
+                   "</figure>"
+                   "<h2>Questions</h2><button aria-controls='faq-1' id='faq-1-toggle'>What does the quota cover?"
+                   "</button><div id='faq-1' role='region' aria-labelledby='faq-1-toggle' style='display:none'>"
+                   "<p>The quota covers hot-rolled coil, plate and pipe, which make up most of the shipments to the "
+                   "United States.</p></div>"
+                   "<div class='modal' style='display:none'><p>Sign up to our newsletter for the latest trade news "
+                   "every morning, free of charge.</p></div></article>"),
+      {});
+  CHECK_THAT(a.text, Catch::Contains("-12.4%"));
+  CHECK_THAT(a.text, Catch::Contains("hot-rolled coil, plate and pipe"));
+  CHECK(a.text.find("file photo") == std::string::npos);
+  CHECK(a.text.find("newsletter") == std::string::npos);
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
