@@ -35,14 +35,14 @@ using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
 // lookup is a binary search.
 bool IsNegativeToken(std::string_view token) {
   static const std::string_view kWords[] = {
-      "ad",          "adblock",    "ads",     "adslot",   "advert",   "author",   "banner",    "breadcrumb",
-      "breadcrumbs", "byline",     "caption", "comment",  "comments", "consent",  "cookie",    "copyright",
-      "disclaimer",  "footer",     "gnb",     "imagebox", "keyword",  "leadgen",  "lnb",       "location",
-      "login",       "masthead",   "menu",    "meta",     "modal",    "mostread", "nav",       "navigation",
-      "newsletter",  "pagination", "paging",  "popular",  "popup",    "promo",    "recommend", "related",
-      "share",       "sharing",    "sidebar", "signup",   "sns",      "social",   "sronly",    "subscribe",
-      "tag",         "taglist",    "tags",    "ticker",   "toolbar",  "trending", "util",      "widget",
-      "writer"};
+      "ad",          "adblock",    "ads",     "adslot",   "advert",   "author",      "banner",      "breadcrumb",
+      "breadcrumbs", "byline",     "caption", "comment",  "comments", "consent",     "cookie",      "copyright",
+      "disclaimer",  "footer",     "form",    "gnb",      "imagebox", "keyword",     "leadgen",     "lnb",
+      "location",    "login",      "masthead", "menu",    "meta",     "modal",       "mostread",    "nav",
+      "navigation",  "newsletter", "pagination", "paging", "popular", "popup",      "posts",       "promo",
+      "recommend",   "related",    "share",   "sharing",  "sidebar",  "signup",      "sns",         "social",
+      "sronly",      "subscribe",  "tag",     "taglist",  "tags",     "testimonial", "testimonials", "ticker",
+      "toolbar",     "trending",   "util",    "widget",   "writer"};
   return std::binary_search(std::begin(kWords), std::end(kWords), token);
 }
 
@@ -164,7 +164,11 @@ bool HasPositive(std::string_view hints) {
   static const std::string_view kWords[] = {"article", "content", "story", "body", "post",
                                             "entry",   "main",    "text",  "news", "view"};
   for (std::string_view word : kWords) {
-    if (hints.find(word) != std::string_view::npos) return true;
+    for (std::size_t at = hints.find(word); at != std::string_view::npos; at = hints.find(word, at + 1)) {
+      // "posts" is a list of other posts ("elementor-widget-posts", "latest-posts"), not this one.
+      if (word == "post" && hints.substr(at + 4, 1) == "s") continue;
+      return true;
+    }
   }
   return false;
 }
@@ -173,8 +177,10 @@ bool HasNegativeToken(std::string_view hints) {
   std::string_view previous;
   std::size_t i = 0;
   while (i < hints.size()) {
+    bool starts_name = i == 0;  // the first part of a class name, not one inside it ("elementor-widget-…")
     while (i < hints.size() &&
            (hints[i] == ' ' || hints[i] == '-' || hints[i] == '_' || hints[i] == '\t' || hints[i] == '\n')) {
+      starts_name |= hints[i] == ' ' || hints[i] == '\t' || hints[i] == '\n';
       ++i;
     }
     std::size_t start = i;
@@ -184,7 +190,10 @@ bool HasNegativeToken(std::string_view hints) {
     }
     if (i == start) break;
     std::string_view token = hints.substr(start, i - start);
-    if (IsNegativeToken(token) && !(token == "sidebar" && IsLayoutClass(hints))) return true;
+    // A sidebar's "widget", "widget_text", "widget-area"; inside a page builder's names ("elementor-widget-
+    // container", "elementor-widget-text-editor") it is any block, the article's text too.
+    bool builder_part = token == "widget" && !starts_name;
+    if (IsNegativeToken(token) && !builder_part && !(token == "sidebar" && IsLayoutClass(hints))) return true;
     if (previous == "most" || previous == "tag" || previous == "image" || previous == "lead" || previous == "sr") {
       char joined[32];
       if (previous.size() + token.size() < sizeof joined) {

@@ -553,6 +553,35 @@ TEST_CASE("body: a table in a <figure> and a collapsed accordion panel are the a
   CHECK(a.text.find("newsletter") == std::string::npos);
 }
 
+TEST_CASE("body: a page builder's widgets holding the text are kept, its post lists and forms are not") {
+  auto widget = [](const char* type, const std::string& inner) {
+    return "<div class='elementor-element elementor-widget elementor-widget-" + std::string(type) +
+           "'><div class='elementor-widget-container'>" + inner + "</div></div>";
+  };
+  std::string sections;
+  for (const char* text : {"Steel exporters asked the government to renegotiate the quota agreed in 2018.",
+                           "They cite a sharp drop in shipments to the United States over the past two quarters.",
+                           "The ministry said it would review the request with industry representatives next month.",
+                           "Any change would need the consent of both governments, officials said on Monday.",
+                           "Exporters of pipe and plate say they have lost orders to Mexican and Canadian mills."}) {
+    sections += "<section class='elementor-section'><div class='elementor-container'>" +
+                widget("text-editor", std::string("<p>") + text + "</p>") + "</div></section>";
+  }
+  Article a = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1><div class='elementor'>" + sections +
+                   widget("posts", "<article><h3><a href='/x'>Aluminium makers weigh a quota</a></h3><p>Aluminium "
+                                   "makers are weighing a request of their own, people familiar said.</p></article>") +
+                   widget("form", "<p>Sign up for our weekly trade briefing, delivered every Monday morning.</p>") +
+                   "</div></article>"),
+      {});
+  for (const char* kept : {"renegotiate the quota", "sharp drop", "next month", "consent of both", "Mexican"}) {
+    INFO(kept);
+    CHECK_THAT(a.text, Catch::Contains(kept));
+  }
+  CHECK(a.text.find("Aluminium makers") == std::string::npos);
+  CHECK(a.text.find("weekly trade briefing") == std::string::npos);
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
