@@ -540,6 +540,13 @@ class BodyExtractor {
         continue;
       }
       if (!IsBlockTag(n.tag)) continue;
+      // A table row is one paragraph, its cells apart by tabs: "Q1 2025<TAB>-12.4%" keeps a figure with its label.
+      if ((n.tag == GUMBO_TAG_TD || n.tag == GUMBO_TAG_TH) && n.parent >= 0 &&
+          nodes_[static_cast<std::size_t>(n.parent)].tag == GUMBO_TAG_TR) {
+        if (!current.empty()) current.push_back('\t');
+        pending = false;
+        continue;
+      }
       flush();
       // Link lists (tag clouds, "read more" rows) inside the container are not text.
       if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_P) &&
