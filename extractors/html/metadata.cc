@@ -119,7 +119,8 @@ std::string Squeezed(std::string_view text) {
 std::string CleanAuthor(std::string name) {
   static const RE2 kPrefix(R"((?i)^\s*(?:(?:written|reported|posted|published|story|words|text|created|compiled)\s+by|)"
                            R"(by|reporter|authors?|writer)\s*[:\-–]?\s+)");
-  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|[·•⋅∙].*|\s[-–—/]\s.*|\s+on\s+\d.*|\s+on\s+behalf\s+of\s.*)$)");
+  static const RE2 kTail(R"(\s*(?:\[.*|\(.*|<.*|\S+@\S+.*|,.*|\|.*|[·•⋅∙].*|\s[-–—/]\s.*|\s+on\s+\d.*|)"
+                         R"(\s+on\s+behalf\s+of\s.*)$)");
   // A date run into the name: "Luke Kim December 17, 2025", "Andrew Gerrand 4 August 2010".
   static const RE2 kDateTail(
       R"((?i)\s+(?:on\s+|updated\s+|published\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|)"
@@ -903,7 +904,9 @@ std::string DateInUrl(std::string_view url) {
   if (RE2::PartialMatch(url, kUrlDate, &year, &month, &day) || RE2::PartialMatch(url, kCompact, &year, &month, &day)) {
     return IsoDay(year, month, day);
   }
-  if (RE2::PartialMatch(url, kMonthNamed, &year, &month_name, &day)) return IsoDay(year, MonthFromName(month_name), day);
+  if (RE2::PartialMatch(url, kMonthNamed, &year, &month_name, &day)) {
+    return IsoDay(year, MonthFromName(month_name), day);
+  }
   return "";
 }
 
@@ -1022,7 +1025,9 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       case GUMBO_TAG_LINK: {
         const char* rel = Attr(node, "rel");
         const char* href = Attr(node, "href");
-        if (rel && AsciiLower(rel) == "canonical" && href && IsPageUrl(Collapse(href))) meta.canonical_url = Collapse(href);
+        if (rel && AsciiLower(rel) == "canonical" && href && IsPageUrl(Collapse(href))) {
+          meta.canonical_url = Collapse(href);
+        }
         continue;
       }
       case GUMBO_TAG_SCRIPT: {
@@ -1483,14 +1488,19 @@ std::vector<std::string_view> HeadLines(std::string_view text) {
   return lines;
 }
 
-// "Published: 20 May. 2025, 16:58", "Updated Jan 8, 2026", "May 20, 2025": a line that gives the article's date.
-bool IsDateLine(std::string_view line) {
+// "Published: 20 May. 2025, 16:58", "Updated Jan 8, 2026", "Tuesday, May 20, 2025": a line that gives the
+// article's date, by its label or by being a date and little else. A sentence or a key point that holds a date
+// ("- Talks resume on June 3, 2025") is not one.
+bool GivesDate(std::string_view line) {
   std::string key = Key(line);
   for (std::string_view label : {"published", "posted", "updated", "last updated", "first published", "date",
                                  "dated", "modified"}) {
     if (key.rfind(label, 0) == 0) return true;
   }
-  return WordCount(key) <= 6 && !NormalizeDate(key).empty();
+  std::string_view first_word = std::string_view(key).substr(0, key.find_first_of(" ,"));
+  bool starts_as_date =
+      !key.empty() && (std::isdigit(static_cast<unsigned char>(key[0])) || IsCalendarWord(first_word));
+  return starts_as_date && WordCount(key) <= 6 && !NormalizeDate(key).empty();
 }
 
 }  // namespace
@@ -1521,14 +1531,14 @@ PageMetadata ReadTextMetadata(std::string_view text) {
     int words = WordCount(first);
     if (words >= 2 && words <= 20 && first.size() <= 200 && first.back() != '.' && first.back() != ',' &&
         first.back() != ':' && first.back() != ';' && !RE2::PartialMatch(first, kSentenceBreak) &&
-        !IsDateLine(first)) {
+        !GivesDate(first)) {
       meta.title = first;
       next = 1;
     }
   }
   for (std::size_t i = next; i < lines.size(); ++i) {
     std::string line = Collapse(lines[i]);
-    if (line.size() <= 120 && IsDateLine(line)) {
+    if (line.size() <= 120 && GivesDate(line)) {
       std::string published, updated;
       if (DatesInText(line, &published, &updated)) {
         if (meta.published.empty()) meta.published = published;
