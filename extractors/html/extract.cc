@@ -35,14 +35,15 @@ using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
 // lookup is a binary search.
 bool IsNegativeToken(std::string_view token) {
   static const std::string_view kWords[] = {
-      "ad",          "adblock",    "ads",     "adslot",   "advert",   "author",      "banner",      "breadcrumb",
-      "breadcrumbs", "byline",     "caption", "comment",  "comments", "consent",     "cookie",      "copyright",
-      "disclaimer",  "footer",     "form",    "gnb",      "imagebox", "keyword",     "leadgen",     "lnb",
-      "location",    "login",      "masthead", "menu",    "meta",     "modal",       "mostread",    "nav",
-      "navigation",  "newsletter", "pagination", "paging", "popular", "popup",      "posts",       "promo",
-      "recommend",   "related",    "share",   "sharing",  "sidebar",  "signup",      "sns",         "social",
-      "sronly",      "subscribe",  "tag",     "taglist",  "tags",     "testimonial", "testimonials", "ticker",
-      "toolbar",     "trending",   "util",    "widget",   "writer"};
+      "ad",           "adblock",      "ads",          "adslot",       "advert",       "author",       "banner",
+      "breadcrumb",   "breadcrumbs",  "byline",       "caption",      "comment",      "comments",     "consent",
+      "cookie",       "copyright",    "disclaimer",   "footer",       "form",         "gnb",          "imagebox",
+      "keyword",      "leadgen",      "lnb",          "location",     "login",        "masthead",     "menu",
+      "meta",         "modal",        "mostread",     "nav",          "navigation",   "newsletter",   "pagination",
+      "paging",       "popular",      "popup",        "posts",        "promo",        "recommend",    "related",
+      "share",        "sharing",      "sidebar",      "signup",       "sns",          "social",       "sronly",
+      "subscribe",    "tag",          "taglist",      "tags",         "testimonial",  "testimonials", "ticker",
+      "toolbar",      "trending",     "util",         "widget",       "writer"};
   return std::binary_search(std::begin(kWords), std::end(kWords), token);
 }
 
@@ -289,9 +290,8 @@ class BodyExtractor {
   bool HoldsTable(int32_t i) const {
     int32_t end = std::min(nodes_[static_cast<std::size_t>(i)].end, i + 400);
     for (int32_t j = i + 1; j < end; ++j) {
-      if (!nodes_[static_cast<std::size_t>(j)].is_text && nodes_[static_cast<std::size_t>(j)].tag == GUMBO_TAG_TABLE) {
-        return true;
-      }
+      const PageNode& n = nodes_[static_cast<std::size_t>(j)];
+      if (!n.is_text && n.tag == GUMBO_TAG_TABLE) return true;
     }
     return false;
   }
