@@ -22,7 +22,6 @@ constexpr int kMaxNesting = 400;
 // attributes takes minutes. Real tags carry a few dozen at most; the excess is dropped before parsing.
 constexpr int kMaxAttributes = 256;
 
-
 bool IsVoid(std::string_view tag) {
   static const std::string_view kVoid[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
                                            "input", "link", "meta", "param", "source", "track", "wbr"};
@@ -175,8 +174,6 @@ std::string_view BoundMarkup(std::string_view html, std::string* storage) {
   return *storage;
 }
 
-// Input that is not text at all (an image, an archive, random bytes): many invalid UTF-8 sequences, control
-// characters, replacement or private-use characters near the start. A page with a few broken bytes is not.
 bool LooksBinary(std::string_view html) {
   std::string_view sample = html.substr(0, 64 * 1024);
   const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
