@@ -106,6 +106,9 @@ const char* kParagraphs =
     "shipments to the United States over the past two quarters.</p><p>The ministry said it would review the request "
     "with industry representatives next month, and that any change would need the consent of both governments.</p>";
 
+// The usual story: a headline and kParagraphs in an <article>.
+const std::string kStory = "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>";
+
 }  // namespace
 
 TEST_CASE("titles: the page's headline, without the site's name or a logo's <h1>") {
@@ -263,14 +266,12 @@ TEST_CASE("dates: structured first, then what the page shows near the headline")
   CHECK(labelled.modified == "2025-04-09");
   // A page that only says when it was last updated was published by then.
   Article updated_only =
-      ExtractArticle(Page("<meta property='article:modified_time' content='2025-04-09T10:00:00Z'>",
-                          "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      ExtractArticle(Page("<meta property='article:modified_time' content='2025-04-09T10:00:00Z'>", kStory),
                      {});
   CHECK(updated_only.published.substr(0, 10) == "2025-04-09");
   // The caller's date (a feed's) beats guesses of that kind.
   Article hinted =
-      ExtractArticle(Page("<meta property='article:modified_time' content='2025-04-09T10:00:00Z'>",
-                          "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      ExtractArticle(Page("<meta property='article:modified_time' content='2025-04-09T10:00:00Z'>", kStory),
                      {"", "2025-03-01", ""});
   CHECK(hinted.published == "2025-03-01");
   // An earlier date under the headline than the metadata's is the original publication.
@@ -287,7 +288,7 @@ TEST_CASE("dates: the original publication when the page shows several") {
   Article tags = ExtractArticle(
       Page("<meta name='published-time' content='2026-03-09T08:45:32Z'><meta name='published-date' "
            "content='2021-02-16'>",
-           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+           kStory),
       {});
   CHECK(tags.published == "2021-02-16");
   // The page says when it first appeared; a copyright year and a later byline date do not outweigh that.
@@ -362,7 +363,7 @@ TEST_CASE("dates: a line of its own, the article's footer, JSON-LD in a <meta>, 
   Article remix = ExtractArticle(
       Page(R"(<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:)"
            R"(&quot;2025-11-17T09:00:00-05:00&quot;}">)",
-           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+           kStory),
       {});
   CHECK(remix.published == "2025-11-17T09:00:00-05:00");
 
@@ -380,12 +381,11 @@ TEST_CASE("canonical URL: a link that is no URL is passed over for og:url") {
   Article bogus = ExtractArticle(
       Page("<link rel='canonical' href='What are the different types of wine?'>"
            "<meta property='og:url' content='https://wine.example/blog/types'>",
-           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+           kStory),
       {});
   CHECK(bogus.canonical_url == "https://wine.example/blog/types");
   Article relative = ExtractArticle(
-      Page("<link rel='canonical' href='/blog/types'>",
-           "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+      Page("<link rel='canonical' href='/blog/types'>", kStory),
       {"https://wine.example/blog/types?utm_source=x", "", ""});
   CHECK(relative.canonical_url == "https://wine.example/blog/types");
 }
@@ -397,7 +397,7 @@ TEST_CASE("authors: JSON-LD references, bylines and their furniture") {
 {"@type":"Article","@id":"#a","headline":"Steel quota review sought","author":{"@id":"#/schema/person/1"},
  "datePublished":"2025-03-02T09:00:00+09:00"},
 {"@type":"Person","@id":"#/schema/person/1","name":"Kim Soo-jin"}]}</script>)",
-                          "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) + "</article>"),
+                          kStory),
                      {});
   REQUIRE(graph.authors.size() == 1);
   CHECK(graph.authors[0] == "Kim Soo-jin");
