@@ -363,6 +363,12 @@ class BodyExtractor {
     // List items score only when nothing else holds running text (a page that is one long list).
     if (core < 0) core = FindCore(body, end, /*lists=*/true);
     if (core < 0) return -1;
+    // A data table's rows score its body; the article is what holds the table, with the text about it.
+    for (int32_t up = nodes_[static_cast<std::size_t>(core)].parent;
+         IsTablePart(nodes_[static_cast<std::size_t>(core)].tag) && up > body;
+         up = nodes_[static_cast<std::size_t>(up)].parent) {
+      core = up;
+    }
     core_ = core;
     int32_t root = core;
     for (int32_t child = core, up = nodes_[static_cast<std::size_t>(core)].parent; up >= body;
@@ -435,6 +441,11 @@ class BodyExtractor {
   }
 
   static bool IsWrapper(GumboTag tag) { return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION; }
+
+  static bool IsTablePart(GumboTag tag) {
+    return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT ||
+           tag == GUMBO_TAG_TR;
+  }
 
   // Whether `child` is all that `parent` holds, white space aside.
   bool OnlyChild(int32_t parent, int32_t child) const {

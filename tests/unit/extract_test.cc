@@ -584,6 +584,27 @@ TEST_CASE("body: a page builder's widgets holding the text are kept, its post li
   CHECK(a.text.find("weekly trade briefing") == std::string::npos);
 }
 
+TEST_CASE("body: an article around a long data table is the table and its text") {
+  // The rows outscore the paragraphs, so the table's body is the densest container; the text about the table,
+  // with its headings and short notes, is the article all the same.
+  std::string rows;
+  for (int year = 1995; year <= 2025; ++year) {
+    rows += "<tr><td>" + std::to_string(year) + "</td><td>Busan and Pohang</td><td>Hot-rolled coil, plate and "
+            "pipe</td><td>1,230</td><td>+3.1%</td></tr>";
+  }
+  Article a = ExtractArticle(
+      Page("", "<div class='page'><h1>Thirty years of steel exports</h1><p>Exports rose in most years since 1995, "
+               "with the sharpest drops after the 2018 quota.</p><h2>Shipments by year</h2><ul><li>Tonnes: "
+               "thousands</li><li>Ports: all</li><li>Products: all steel</li><li>Years: calendar</li></ul><table>"
+               "<tbody>" + rows + "</tbody></table><p>Source: the trade ministry, compiled by the association, "
+               "which revises figures every spring.</p><p>Revised 2024</p><p>Provisional 2025</p><p>Rounded</p>"
+               "<p>Excludes re-exports</p><p>In tonnes</p></div>"),
+      {});
+  CHECK_THAT(a.text, Catch::Contains("sharpest drops after the 2018 quota"));
+  CHECK_THAT(a.text, Catch::Contains("2025\tBusan and Pohang"));
+  CHECK_THAT(a.text, Catch::Contains("revises figures every spring"));
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
