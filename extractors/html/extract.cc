@@ -69,7 +69,35 @@ bool HasStrongNegative(std::string_view hints) {
 }
 
 // Labels and prompts that stand alone between paragraphs on many sites.
+// Credits, prompts and leaked markup around a story: "Reporting by …; Editing by …", "Jane Doe | Bloomberg | Getty
+// Images", "Sign up for our free daily newsletter …", a WordPress shortcode, a CSS name printed as text
+// ("narrow-browser-and-phone").
+bool IsCreditOrPrompt(std::string_view paragraph) {
+  if (paragraph.size() > 300) return false;
+  std::string text = AsciiLower(paragraph);
+  for (std::string_view credit : {"reporting by ", "additional reporting by ", "editing by ", "writing by ",
+                                  "compiled by ", "photo: ", "photo credit", "image credit", "images: "}) {
+    if (text.rfind(credit, 0) == 0) return true;
+  }
+  if (paragraph.size() <= 120 && (text.find("getty images") != std::string::npos ||
+                                  text.find("/ap photo") != std::string::npos ||
+                                  text.find("(ap photo") != std::string::npos)) {
+    return true;
+  }
+  // The prompt asks ("Sign up for …", "Subscribe to …"); a sentence about a newsletter one is "subscribed to" is
+  // text.
+  if (paragraph.size() <= 200 && text.find("newsletter") != std::string::npos &&
+      (text.find("sign up") != std::string::npos || text.find("subscribe to") != std::string::npos ||
+       text.find("subscribe now") != std::string::npos || text.rfind("subscribe", 0) == 0)) {
+    return true;
+  }
+  static const RE2 kShortcode(R"(^\[[a-z_]+[ \]].*\[/[a-z_]+\]$)");
+  static const RE2 kCssName(R"(^[a-z]+(?:-[a-z]+){2,}$)");
+  return RE2::FullMatch(text, kShortcode) || RE2::FullMatch(text, kCssName);
+}
+
 bool IsFurniture(std::string_view paragraph) {
+  if (IsCreditOrPrompt(paragraph)) return true;
   if (paragraph.size() > 60) return false;
   std::string text = AsciiLower(paragraph);
   while (!text.empty() && (std::ispunct(static_cast<unsigned char>(text.back())) || text.back() == ' ')) {
@@ -129,14 +157,17 @@ bool MonthFromWord(std::string_view word) {
 // Tue, Nov 19, 2019"): page furniture, not body text.
 bool IsDateLine(std::string_view paragraph) {
   if (paragraph.size() > 100) return false;
+  // With the words of relative stamps: "Updated 14 hours ago".
   static const std::string_view kDateWords[] = {
-      "am",       "apr",      "april",    "at",      "aug",       "august",   "bst",      "cest",   "cet",
-      "date",     "dec",      "december", "edt",     "est",       "feb",      "february", "fri",    "friday",
-      "gmt",      "ist",      "jan",      "january", "jst",       "jul",      "july",     "jun",    "june",
-      "kst",      "last",     "mar",      "march",   "may",       "modified", "mon",      "monday", "nov",
-      "november", "oct",      "october",  "on",      "pdt",       "pm",       "posted",   "pst",    "published",
-      "sat",      "saturday", "sep",      "sept",    "september", "sun",      "sunday",   "thu",    "thursday",
-      "time",     "tue",      "tuesday",  "updated", "utc",       "wed",      "wednesday"};
+      "ago",        "am",         "apr",        "april",      "at",         "aug",        "august",     "bst",
+      "cest",       "cet",        "date",       "day",        "days",       "dec",        "december",   "edt",
+      "est",        "feb",        "february",   "fri",        "friday",     "gmt",        "hour",       "hours",
+      "ist",        "jan",        "january",    "jst",        "jul",        "july",       "jun",        "june",
+      "kst",        "last",       "mar",        "march",      "may",        "min",        "mins",       "minute",
+      "minutes",    "modified",   "mon",        "monday",     "nov",        "november",   "oct",        "october",
+      "on",         "pdt",        "pm",         "posted",     "pst",        "published",  "sat",        "saturday",
+      "sep",        "sept",       "september",  "sun",        "sunday",     "thu",        "thursday",   "time",
+      "today",      "tue",        "tuesday",    "updated",    "utc",        "wed",        "wednesday",  "yesterday"};
   bool month = false, digits = false;
   std::size_t i = 0;
   while (i < paragraph.size()) {

@@ -630,6 +630,26 @@ TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it 
   CHECK_THAT(furniture.text, Catch::StartsWith("Steel exporters asked the government"));
   CHECK(furniture.text.find("Advertisement") == std::string::npos);
   CHECK(furniture.text.find("PUBLISHED") == std::string::npos);
+
+  // A wire story's credits and a site's prompts and leaked markup are not its text; a sentence about a newsletter
+  // and a price standing alone are.
+  Article credits = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1><p>November 19, 2019 / 12:21 AM / Updated 14 hours ago</p>"
+               "<p>Natalie Naccache | Bloomberg | Getty Images</p>" + std::string(kParagraphs) +
+               "<p>The quota was first mentioned in a newsletter the ministry's officials are subscribed to.</p>"
+               "<p>$14.55</p><p>narrow-browser-and-phone</p><p>[button link=\"/subscribe\"]Subscribe[/button]</p>"
+               "<p>Sign up for the Trade Daily newsletter to get the news every morning.</p><p>Reporting by Kim "
+               "Ji-hoon; Editing by Jane Doe</p></article>"),
+      {});
+  for (const char* kept : {"Steel exporters", "newsletter the ministry's officials are subscribed to", "$14.55"}) {
+    INFO(kept);
+    CHECK_THAT(credits.text, Catch::Contains(kept));
+  }
+  for (const char* cut : {"Updated 14 hours ago", "Getty Images", "narrow-browser", "[button", "Sign up",
+                          "Reporting by"}) {
+    INFO(cut);
+    CHECK(credits.text.find(cut) == std::string::npos);
+  }
 }
 
 TEST_CASE("datelines in the usual wire forms") {
