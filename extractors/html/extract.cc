@@ -159,16 +159,17 @@ bool IsDateLine(std::string_view paragraph) {
   if (paragraph.size() > 100) return false;
   // With the words of relative stamps: "Updated 14 hours ago".
   static const std::string_view kDateWords[] = {
-      "ago",        "am",         "apr",        "april",      "at",         "aug",        "august",     "bst",
-      "cest",       "cet",        "date",       "day",        "days",       "dec",        "december",   "edt",
-      "est",        "feb",        "february",   "fri",        "friday",     "gmt",        "hour",       "hours",
-      "ist",        "jan",        "january",    "jst",        "jul",        "july",       "jun",        "june",
-      "kst",        "last",       "mar",        "march",      "may",        "min",        "mins",       "minute",
-      "minutes",    "modified",   "mon",        "monday",     "nov",        "november",   "oct",        "october",
-      "on",         "pdt",        "pm",         "posted",     "pst",        "published",  "sat",        "saturday",
-      "sep",        "sept",       "september",  "sun",        "sunday",     "thu",        "thursday",   "time",
-      "today",      "tue",        "tuesday",    "updated",    "utc",        "wed",        "wednesday",  "yesterday"};
-  bool month = false, digits = false;
+      "a",          "ago",        "am",         "an",         "apr",        "april",      "at",         "aug",
+      "august",     "bst",        "cest",       "cet",        "date",       "day",        "days",       "dec",
+      "december",   "edt",        "est",        "feb",        "february",   "fri",        "friday",     "gmt",
+      "hour",       "hours",      "hr",         "hrs",        "ist",        "jan",        "january",    "jst",
+      "jul",        "july",       "jun",        "june",       "kst",        "last",       "m",          "mar",
+      "march",      "may",        "min",        "mins",       "minute",     "minutes",    "modified",   "mon",
+      "monday",     "nov",        "november",   "oct",        "october",    "on",         "p",          "pdt",
+      "pm",         "posted",     "pst",        "published",  "sat",        "saturday",   "sep",        "sept",
+      "september",  "sun",        "sunday",     "thu",        "thursday",   "time",       "today",      "tue",
+      "tuesday",    "updated",    "utc",        "wed",        "wednesday",  "yesterday"};
+  bool month = false, label = false, digits = false;
   std::size_t i = 0;
   while (i < paragraph.size()) {
     unsigned char c = static_cast<unsigned char>(paragraph[i]);
@@ -188,8 +189,10 @@ bool IsDateLine(std::string_view paragraph) {
     if (word == "st" || word == "nd" || word == "rd" || word == "th") continue;  // 1st, 22nd
     if (!std::binary_search(std::begin(kDateWords), std::end(kDateWords), word)) return false;
     month |= MonthFromWord(word);
+    label |= word == "published" || word == "updated" || word == "posted" || word == "modified";
   }
-  return digits && month;
+  // "Nov 19, 2019 12:21 AM", or a labelled stamp without a month: "Published 1 day ago", "Updated at 1:23 p.m.".
+  return digits && (month || label);
 }
 
 bool HasPositive(std::string_view hints) {
