@@ -376,6 +376,8 @@ class BodyExtractor {
     std::string hints = ClassAndId(node);
     if (hints.empty()) return false;
     if (HasUnmistakableNegative(hints)) return !HoldsThePage(i);
+    // A post embedded in the story ("social-media-embed", <blockquote class="twitter-tweet">) is quoted in it.
+    if (hints.find("embed") != std::string::npos || hints.find("twitter-tweet") != std::string::npos) return false;
     if (!HasNegativeToken(hints)) return false;
     // "article-meta" is boilerplate, "article-body" is not: a container that names itself content wins unless
     // it also names a clear non-content purpose.

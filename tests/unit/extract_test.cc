@@ -605,6 +605,18 @@ TEST_CASE("body: an article around a long data table is the table and its text")
   CHECK_THAT(a.text, Catch::Contains("revises figures every spring"));
 }
 
+TEST_CASE("body: a post embedded in the story is quoted in it; an embedded image's caption is not") {
+  Article a = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
+                   "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Productive talks with Korea's "
+                   "trade ministry on steel today; the next round is set for June.</p>— USTR (@USTradeRep)"
+                   "</blockquote></div><div class='InlineImage-imageEmbedCaption'>Steel coils at a port in Pohang, "
+                   "waiting for shipment.</div></article>"),
+      {});
+  CHECK_THAT(a.text, Catch::Contains("Productive talks with Korea's trade ministry"));
+  CHECK(a.text.find("Steel coils at a port") == std::string::npos);
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
