@@ -804,7 +804,13 @@ Status Store::Export(ExportKind kind, std::int64_t since_cursor, const std::func
   auto event_sources = db.Prepare(
       "SELECT s.article_id, a.url, s.evidence FROM event_sources s JOIN articles a ON a.id = s.article_id "
       "WHERE s.event_id = ?1 ORDER BY s.article_id");
-  auto members = db.Prepare("SELECT id, url, title FROM articles WHERE cluster_id = ?1 ORDER BY id");
+  // The canonical member is the story's original: published first (by day, undated last; within a day by the
+  // instant, for copies that give a time), then by URL, so that it does not depend on which copy a run happened
+  // to store first.
+  auto members = db.Prepare(
+      "SELECT id, url, title FROM articles WHERE cluster_id = ?1 "
+      "ORDER BY COALESCE(NULLIF(substr(published, 1, 10), ''), '9999'), "
+      "CASE WHEN length(published) > 10 THEN julianday(published) END NULLS LAST, url, id");
   for (auto* stmt : {&article, &sources, &mentions, &event, &event_sources, &members}) {
     if (!stmt->ok()) return stmt->status();
   }

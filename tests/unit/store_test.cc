@@ -123,10 +123,14 @@ TEST_CASE("a page re-served with new ads is not new, the same text under another
 TEST_CASE("a syndicated copy with another headline and a trimmed ending joins the story's cluster") {
   TempDir dir;
   auto store = OpenStore(dir.File("s.db"));
-  REQUIRE(store->Put(Page("https://wire.example/1", "x"), Processed("https://wire.example/1", kStory), "v1").ok());
+  ProcessedDocument original = Processed("https://wire.example/1", kStory);
+  original.article.published = "2025-05-23";
+  REQUIRE(store->Put(Page("https://wire.example/1", "x"), original, "v1").ok());
   std::string copy = std::string("Korea, US end second round of tariff talks\n\n") + kStory;
   copy = copy.substr(0, copy.rfind("\n\n"));  // last paragraph trimmed
-  auto joined = store->Put(Page("https://portal.example/9", "y"), Processed("https://portal.example/9", copy), "v1");
+  ProcessedDocument syndicated = Processed("https://portal.example/9", copy);
+  syndicated.article.published = "2025-05-24";
+  auto joined = store->Put(Page("https://portal.example/9", "y"), syndicated, "v1");
   REQUIRE(joined.ok());
   CHECK(joined->result == PutResult::kNew);
   CHECK(joined->joined_cluster);
@@ -142,6 +146,45 @@ TEST_CASE("a syndicated copy with another headline and a trimmed ending joins th
   REQUIRE(clusters.size() == 1);
   CHECK(clusters[0]["members"].size() == 2);
   CHECK(clusters[0]["canonical_url"] == "https://wire.example/1");
+}
+
+TEST_CASE("a story cluster's canonical member is its earliest copy, whichever was stored first") {
+  std::string copy = std::string("Korea, US end second round of tariff talks\n\n") + kStory;
+  copy = copy.substr(0, copy.rfind("\n\n"));
+  auto dated = [](const std::string& url, const std::string& text, const std::string& published) {
+    ProcessedDocument p = Processed(url, text);
+    p.article.published = published;
+    return p;
+  };
+  // The original: 2025-05-23 08:31 in Seoul, 2025-05-22 23:31 UTC.
+  struct Case {
+    std::string copy_published;
+    const char* canonical;
+  };
+  for (bool original_first : {true, false}) {
+    for (const Case& c : {Case{"2025-05-24T09:00:00+09:00", "https://wire.example/1"},  // a day later
+                          Case{"2025-05-23T10:00:00+09:00", "https://wire.example/1"},  // later the same day
+                          Case{"2025-05-23T07:00:00+09:00", "https://portal.example/9"},  // earlier the same day
+                          Case{"", "https://wire.example/1"}}) {                          // undated
+      const std::string& copy_date = c.copy_published;
+      INFO("original stored first: " << original_first << ", copy published " << copy_date);
+      TempDir dir;
+      auto store = OpenStore(dir.File("s.db"));
+      auto original = [&] {
+        return store->Put(Page("https://wire.example/1", "x"),
+                          dated("https://wire.example/1", kStory, "2025-05-23T08:31:00+09:00"), "v1");
+      };
+      auto syndicated = [&] {
+        return store->Put(Page("https://portal.example/9", "y"), dated("https://portal.example/9", copy, copy_date),
+                          "v1");
+      };
+      REQUIRE((original_first ? original() : syndicated()).ok());
+      REQUIRE((original_first ? syndicated() : original()).ok());
+      auto clusters = ExportAll(*store, ExportKind::kClusters);
+      REQUIRE(clusters.size() == 1);
+      CHECK(clusters[0]["canonical_url"] == c.canonical);
+    }
+  }
 }
 
 TEST_CASE("one real-world event reported by several articles is one event with every source") {
