@@ -14,6 +14,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extractors/html/dom.h"
@@ -134,6 +135,49 @@ bool IsFurniture(std::string_view paragraph) {
   bool trailing_dots = paragraph.size() >= 3 && (paragraph.substr(paragraph.size() - 3) == "..." ||
                                                  paragraph.substr(paragraph.size() - 3) == "\u2026");
   return trailing_dots && text.rfind("loading", 0) == 0 && std::count(text.begin(), text.end(), ' ') <= 2;
+}
+
+// The body without a run of paragraphs it already gave in the same order: pages that carry their article, or a
+// long part of it, twice (a desktop and a mobile layout, one hidden by CSS). What an article itself repeats (an
+// interview's question put to each guest, a meal plan's daily lines) is shorter: a run is five paragraphs and
+// 1,500 bytes at least.
+std::string WithoutRepeatedRuns(const std::string& body) {
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t start = 0; start <= body.size();) {
+    std::size_t end = body.find("\n\n", start);
+    if (end == std::string::npos) end = body.size();
+    paragraphs.push_back(std::string_view(body).substr(start, end - start));
+    start = end + 2;
+  }
+  std::unordered_map<std::string_view, std::size_t> first;  // paragraph → where it first stands
+  std::vector<bool> repeated(paragraphs.size(), false);
+  for (std::size_t i = 0; i < paragraphs.size();) {
+    auto [at, inserted] = first.emplace(paragraphs[i], i);
+    if (inserted) {
+      ++i;
+      continue;
+    }
+    std::size_t j = at->second, length = 0, bytes = 0;
+    while (i + length < paragraphs.size() && j + length < i && paragraphs[i + length] == paragraphs[j + length]) {
+      bytes += paragraphs[i + length].size();
+      ++length;
+    }
+    if (length >= 5 && bytes >= 1500) {
+      std::fill(repeated.begin() + static_cast<std::ptrdiff_t>(i),
+                repeated.begin() + static_cast<std::ptrdiff_t>(i + length), true);
+      i += length;
+    } else {
+      ++i;
+    }
+  }
+  if (std::find(repeated.begin(), repeated.end(), true) == repeated.end()) return body;
+  std::string out;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (repeated[i]) continue;
+    if (!out.empty()) out += "\n\n";
+    out += paragraphs[i];
+  }
+  return out;
 }
 
 // Purposes clear enough inside any class name ("newsCaption", "wp-block-newsletter"), token or not.
@@ -272,7 +316,7 @@ class BodyExtractor {
     description_ = Collapse(description);
     std::string body;
     Collect(root_, &body);
-    return body;
+    return WithoutRepeatedRuns(body);
   }
 
  private:
