@@ -84,51 +84,34 @@ bool IsSingleByteCharset(const std::string& charset) {
   return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) == 1;
 }
 
-// UTF-8 that was read as Latin-1 and saved as UTF-8 again: "’" (E2 80 99) became "â" U+0080 U+0099. The C1
-// controls U+0080–U+009F never stand in real text, so a character sequence that is a UTF-8 lead byte followed
-// by its continuation bytes, one of them a C1 control, is such a sequence and is decoded back. Other Latin-1
-// text ("Ã©" may be meant) is left alone.
-std::string RepairDoubleEncoded(std::string utf8) {
-  auto is_c1 = [&](std::size_t i) {
-    return i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i]) == 0xC2 &&
-           static_cast<unsigned char>(utf8[i + 1]) >= 0x80 && static_cast<unsigned char>(utf8[i + 1]) <= 0x9F;
-  };
-  bool any_c1 = false;
-  for (std::size_t i = 0; i + 1 < utf8.size() && !any_c1; ++i) any_c1 = is_c1(i);
-  if (!any_c1) return utf8;
-  // The Latin-1 byte a two-byte UTF-8 sequence for U+0080–U+00FF stands for, or -1.
-  auto latin1_at = [&](std::size_t i) -> int {
-    if (i + 1 >= utf8.size()) return -1;
-    unsigned char lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
-    if ((lead != 0xC2 && lead != 0xC3) || (next & 0xC0) != 0x80) return -1;
-    return ((lead & 0x03) << 6) | (next & 0x3F);
-  };
-  std::string out;
-  out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    int lead = latin1_at(i);
-    int length = lead >= 0xC2 && lead <= 0xDF   ? 2
-                 : lead >= 0xE0 && lead <= 0xEF ? 3
-                 : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                : 0;
-    std::string bytes;
-    bool has_c1 = false;
-    for (int k = 0; k < length; ++k) {
-      std::size_t at = i + 2 * static_cast<std::size_t>(k);
-      int byte = latin1_at(at);
-      if (byte < 0 || (k > 0 && (byte & 0xC0) != 0x80)) break;
-      has_c1 = has_c1 || (k > 0 && is_c1(at));
-      bytes.push_back(static_cast<char>(byte));
-    }
-    if (length > 0 && static_cast<int>(bytes.size()) == length && has_c1 && IsValidUtf8(bytes)) {
-      out += bytes;
-      i += 2 * static_cast<std::size_t>(length);
-    } else {
-      out.push_back(utf8[i++]);
-    }
-  }
-  return out;
+// The byte windows-1252 (Latin-1 as browsers read it) writes for a code point, or -1: Latin-1's own, and the
+// typographic characters it puts at 0x80–0x9F ("€" 0x80, "’" 0x92, "™" 0x99).
+int Cp1252Byte(uint32_t code_point) {
+  if (code_point <= 0xFF) return static_cast<int>(code_point);
+  static const std::pair<uint32_t, int> kPunctuation[] = {
+      {0x0152, 0x8C}, {0x0153, 0x9C}, {0x0160, 0x8A}, {0x0161, 0x9A}, {0x0178, 0x9F}, {0x017D, 0x8E},
+      {0x017E, 0x9E}, {0x0192, 0x83}, {0x02C6, 0x88}, {0x02DC, 0x98}, {0x2013, 0x96}, {0x2014, 0x97},
+      {0x2018, 0x91}, {0x2019, 0x92}, {0x201A, 0x82}, {0x201C, 0x93}, {0x201D, 0x94}, {0x201E, 0x84},
+      {0x2020, 0x86}, {0x2021, 0x87}, {0x2022, 0x95}, {0x2026, 0x85}, {0x2030, 0x89}, {0x2039, 0x8B},
+      {0x203A, 0x9B}, {0x20AC, 0x80}, {0x2122, 0x99}};
+  auto found = std::lower_bound(std::begin(kPunctuation), std::end(kPunctuation),
+                                std::pair<uint32_t, int>{code_point, 0});
+  return found != std::end(kPunctuation) && found->first == code_point ? found->second : -1;
 }
+
+// The code point of the valid UTF-8 sequence at `at` and its length in bytes.
+uint32_t CodePointAt(std::string_view utf8, std::size_t at, int* length) {
+  unsigned char lead = static_cast<unsigned char>(utf8[at]);
+  *length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (at + static_cast<std::size_t>(*length) > utf8.size()) {
+    *length = 1;
+    return lead;
+  }
+  uint32_t code = *length == 1 ? lead : *length == 2 ? lead & 0x1F : *length == 3 ? lead & 0x0F : lead & 0x07;
+  for (int k = 1; k < *length; ++k) code = (code << 6) | (static_cast<unsigned char>(utf8[at + k]) & 0x3F);
+  return code;
+}
+
 
 // Converts with ICU; false when ICU does not know the charset.
 bool Convert(std::string_view bytes, const std::string& charset, DecodedText* out) {
@@ -154,6 +137,53 @@ bool Convert(std::string_view bytes, const std::string& charset, DecodedText* ou
 }
 
 }  // namespace
+
+// UTF-8 that was read as windows-1252 and saved as UTF-8 again: "’" (E2 80 99) became "â€™", or "â" U+0080 U+0099
+// where Latin-1 was applied; a no-break space (C2 A0) became "Â" U+00A0. A run of characters whose windows-1252
+// bytes are a UTF-8 lead byte and its continuation bytes is decoded back when it cannot be meant: a continuation
+// from 0x80–0x9F (a C1 control or typographic punctuation after a Latin-1 letter) or "Â" before a symbol. Other
+// Latin-1 text ("Ã©" may be meant) is left alone.
+std::string RepairDoubleEncoded(std::string utf8) {
+  // Only in text that shows the damage somewhere beyond doubt: a C1 control, "â€" (the start of "’", "“", "—"),
+  // or "Â" before a symbol or no-break space. Elsewhere "é…”" is a word, an ellipsis and a quote.
+  bool evident = false;
+  for (std::size_t at = utf8.find('\xC2'); at != std::string::npos && !evident; at = utf8.find('\xC2', at + 1)) {
+    unsigned char next = at + 1 < utf8.size() ? static_cast<unsigned char>(utf8[at + 1]) : 0;
+    bool after_a_circumflex = at >= 2 && utf8.compare(at - 2, 2, "\xC3\x82") == 0;
+    evident = (next >= 0x80 && next <= 0x9F) || (after_a_circumflex && next >= 0xA0 && next <= 0xBF);
+  }
+  if (!evident && utf8.find("\xC3\xA2\xE2\x82\xAC") == std::string::npos) return utf8;
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    int first_length = 0;
+    int lead = Cp1252Byte(CodePointAt(utf8, i, &first_length));
+    int length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                 : lead >= 0xE0 && lead <= 0xEF ? 3
+                 : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                : 0;
+    std::string bytes(1, static_cast<char>(lead));
+    bool cannot_be_meant = false;
+    std::size_t next = i + static_cast<std::size_t>(first_length);
+    for (int k = 1; k < length; ++k) {
+      if (next >= utf8.size()) break;
+      int step = 0;
+      int byte = Cp1252Byte(CodePointAt(utf8, next, &step));
+      if (byte < 0x80 || byte > 0xBF) break;
+      cannot_be_meant = cannot_be_meant || byte <= 0x9F || (lead == 0xC2 && byte >= 0xA0);
+      bytes.push_back(static_cast<char>(byte));
+      next += static_cast<std::size_t>(step);
+    }
+    if (length > 0 && static_cast<int>(bytes.size()) == length && cannot_be_meant && IsValidUtf8(bytes)) {
+      out += bytes;
+      i = next;
+    } else {
+      out.append(utf8, i, static_cast<std::size_t>(first_length));
+      i += static_cast<std::size_t>(first_length);
+    }
+  }
+  return out;
+}
 
 DecodedText DecodeToUtf8(std::string_view bytes, std::string_view content_type_header) {
   DecodedText decoded;

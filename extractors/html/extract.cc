@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractors/html/charset.h"
 #include "extractors/html/dom.h"
 #include "extractors/html/markup.h"
 #include "extractors/html/metadata.h"
@@ -726,7 +727,8 @@ Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
   article.canonical_url = meta.canonical_url;
   article.site_name = meta.site_name;
   article.description = meta.description;
-  article.text = extractor.Text(article.title, article.description);
+  article.text = RepairDoubleEncoded(extractor.Text(article.title, article.description));
+  article.title = RepairDoubleEncoded(std::move(article.title));
   article.dateline = ParseDateline(article.text, article.published);
   article.language = DetectLanguage(article.text, meta.declared_language);
   article.kind = JudgePage(article, page, page_text_length);

@@ -81,3 +81,14 @@ TEST_CASE("UTF-8 that was read as Latin-1 and saved again is repaired") {
   const std::string unchanged = "<p>\xC3\x83\xC2\xA9t\xC3\xA9 \xC2\x85</p>";
   CHECK(DecodeToUtf8(unchanged, "").utf8 == unchanged);
 }
+
+TEST_CASE("UTF-8 that was read as windows-1252 and saved again is repaired") {
+  // "Korea’s" as "Koreaâ€™s", "© 2025" as "Â© 2025", a no-break space as "Â" and U+00A0.
+  CHECK(DecodeToUtf8("<p>Korea\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s tariffs \xC3\x82\xC2\xA9 2025 Embrace\xC3\x82\xC2\xA0"
+                     "plan</p>", "text/html; charset=utf-8")
+            .utf8 == "<p>Korea\xE2\x80\x99s tariffs \xC2\xA9 2025 Embrace\xC2\xA0plan</p>");
+  // Near miss: without such damage elsewhere, "café…”" is a word, an ellipsis and a quote (its windows-1252
+  // bytes would read as a CJK character).
+  const std::string quoted = "<p>He said \xE2\x80\x9Cthe caf\xC3\xA9\xE2\x80\xA6\xE2\x80\x9D and left.</p>";
+  CHECK(DecodeToUtf8(quoted, "text/html; charset=utf-8").utf8 == quoted);
+}

@@ -652,6 +652,18 @@ TEST_CASE("body: an article carried twice (desktop and mobile layouts) is given 
   CHECK(count == 3);
 }
 
+TEST_CASE("text damaged by a windows-1252 round trip and spelled with entities is repaired") {
+  Article a = ExtractArticle(
+      Page("", "<article><h1>Korea&acirc;&euro;&trade;s steel quota</h1><p>Korea&acirc;&euro;&trade;s steel "
+               "exporters asked the government to renegotiate the quota agreed in 2018, citing a sharp drop in "
+               "shipments.</p><p>The ministry said it would review the request next month &acirc;&euro;&rdquo; with "
+               "the industry.</p></article>"),
+      {});
+  CHECK(a.title == "Korea\u2019s steel quota");
+  CHECK_THAT(a.text, Catch::StartsWith("Korea\u2019s steel exporters"));
+  CHECK_THAT(a.text, Catch::Contains("next month \u2014 with"));
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
