@@ -75,10 +75,14 @@ bool HasStrongNegative(std::string_view hints) {
 // Images", "Sign up for our free daily newsletter …", a WordPress shortcode, a CSS name printed as text
 // ("narrow-browser-and-phone").
 bool IsCreditOrPrompt(std::string_view paragraph) {
-  if (paragraph.size() > 300) return false;
+  if (paragraph.empty() || paragraph.size() > 300) return false;
   std::string text = AsciiLower(paragraph);
-  for (std::string_view credit : {"reporting by ", "additional reporting by ", "editing by ", "writing by ",
-                                  "compiled by ", "photo: ", "photo credit", "image credit", "images: "}) {
+  // "Reporting by Jane Doe; Editing by John Roe", not "Reporting by the Financial Times showed that …."
+  bool credit_line = text.find(';') != std::string::npos || text.back() != '.';
+  for (std::string_view credit : {"reporting by ", "additional reporting by ", "editing by ", "writing by "}) {
+    if (text.rfind(credit, 0) == 0 && credit_line) return true;
+  }
+  for (std::string_view credit : {"photo: ", "photo credit", "image credit", "images: "}) {
     if (text.rfind(credit, 0) == 0) return true;
   }
   if (paragraph.size() <= 120 && (text.find("getty images") != std::string::npos ||
