@@ -85,8 +85,11 @@ bool IsCreditOrPrompt(std::string_view paragraph) {
   for (std::string_view credit : {"photo: ", "photo credit", "image credit", "images: "}) {
     if (text.rfind(credit, 0) == 0) return true;
   }
-  if (paragraph.size() <= 120 && (text.find("getty images") != std::string::npos ||
-                                  text.find("/ap photo") != std::string::npos ||
+  // A photo credit: "Jane Doe | Bloomberg | Getty Images", "Photo by Jane Doe/Getty Images", "(AP Photo/John Roe)";
+  // not a sentence about the agency ("Getty Images said on Monday …").
+  std::string_view trimmed = std::string_view(text).substr(0, text.find_last_not_of(" .)") + 1);
+  bool getty = trimmed.size() >= 12 && trimmed.substr(trimmed.size() - 12) == "getty images";
+  if (paragraph.size() <= 120 && (getty || text.find("/ap photo") != std::string::npos ||
                                   text.find("(ap photo") != std::string::npos)) {
     return true;
   }
@@ -425,8 +428,13 @@ class BodyExtractor {
     std::string hints = ClassAndId(node);
     if (hints.empty()) return false;
     if (HasUnmistakableNegative(hints)) return !HoldsThePage(i);
-    // A post embedded in the story ("social-media-embed", <blockquote class="twitter-tweet">) is quoted in it.
-    if (hints.find("embed") != std::string::npos || hints.find("twitter-tweet") != std::string::npos) return false;
+    // A post embedded in the story ("social-media-embed", <blockquote class="twitter-tweet">) is quoted in it;
+    // embedded promotions ("related-embed") are not.
+    bool embedded_post = hints.find("embed") != std::string::npos || hints.find("twitter-tweet") != std::string::npos;
+    if (embedded_post && hints.find("related") == std::string::npos && hints.find("promo") == std::string::npos &&
+        hints.find("recommend") == std::string::npos && hints.find("sponsor") == std::string::npos) {
+      return false;
+    }
     if (!HasNegativeToken(hints)) return false;
     // "article-meta" is boilerplate, "article-body" is not: a container that names itself content wins unless
     // it also names a clear non-content purpose.

@@ -605,16 +605,18 @@ TEST_CASE("body: an article around a long data table is the table and its text")
   CHECK_THAT(a.text, Catch::Contains("revises figures every spring"));
 }
 
-TEST_CASE("body: a post embedded in the story is quoted in it; an embedded image's caption is not") {
+TEST_CASE("body: a post embedded in the story is quoted in it; an embedded caption or promotion is not") {
   Article a = ExtractArticle(
       Page("", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
                    "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Productive talks with Korea's "
                    "trade ministry on steel today; the next round is set for June.</p>— USTR (@USTradeRep)"
                    "</blockquote></div><div class='InlineImage-imageEmbedCaption'>Steel coils at a port in Pohang, "
-                   "waiting for shipment.</div></article>"),
+                   "waiting for shipment.</div><div class='related-embed'><p>Read also: exporters weigh an "
+                   "aluminium quota request of their own, people familiar said.</p></div></article>"),
       {});
   CHECK_THAT(a.text, Catch::Contains("Productive talks with Korea's trade ministry"));
   CHECK(a.text.find("Steel coils at a port") == std::string::npos);
+  CHECK(a.text.find("aluminium quota request") == std::string::npos);
 }
 
 TEST_CASE("body: an article carried twice (desktop and mobile layouts) is given once; its own repeats stay") {
@@ -698,16 +700,17 @@ TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it 
                "<p>Natalie Naccache | Bloomberg | Getty Images</p>" + std::string(kParagraphs) +
                "<p>The quota was first mentioned in a newsletter the ministry's officials are subscribed to.</p>"
                "<p>Reporting by the Financial Times showed the quota had been filled by June.</p>"
+               "<p>Getty Images said its photographers covered the talks.</p>"
                "<p>$14.55</p><p>narrow-browser-and-phone</p><p>[button link=\"/subscribe\"]Subscribe[/button]</p>"
                "<p>Sign up for the Trade Daily newsletter to get the news every morning.</p><p>Reporting by Kim "
                "Ji-hoon; Editing by Jane Doe</p></article>"),
       {});
   for (const char* kept : {"Steel exporters", "newsletter the ministry's officials are subscribed to", "$14.55",
-                           "Reporting by the Financial Times"}) {
+                           "Reporting by the Financial Times", "Getty Images said"}) {
     INFO(kept);
     CHECK_THAT(credits.text, Catch::Contains(kept));
   }
-  for (const char* cut : {"Updated 14 hours ago", "1 day ago", "1:23", "Getty Images", "narrow-browser", "[button",
+  for (const char* cut : {"Updated 14 hours ago", "1 day ago", "1:23", "Bloomberg | Getty", "narrow-browser", "[button",
                           "Sign up", "Reporting by Kim"}) {
     INFO(cut);
     CHECK(credits.text.find(cut) == std::string::npos);
