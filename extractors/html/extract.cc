@@ -188,6 +188,35 @@ std::string WithoutRepeatedRuns(const std::string& body) {
   return out;
 }
 
+// Where an article's closing matter starts: "About the Author" and the bio under it, a press release's "###" and
+// "Media contact". (A press release's "About Acme" stays: the benchmarks' readers keep it as often as not.)
+bool OpensClosingMatter(std::string_view heading) {
+  if (heading.size() > 40) return false;
+  std::string key = AsciiLower(heading);
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+  for (std::string_view marker : {"about the author", "about the authors", "about the contributor",
+                                  "about the contributors", "about the writer", "###", "media contact",
+                                  "media contacts", "press contact", "press contacts"}) {
+    if (key == marker) return true;
+  }
+  return false;
+}
+
+std::string WithoutClosingMatter(const std::string& body) {
+  std::size_t start = body.size() / 2;  // closing matter is in the last part of the text
+  for (std::size_t at = body.find("\n\n", start); at != std::string::npos; at = body.find("\n\n", at + 2)) {
+    std::size_t heading_start = at + 2;
+    std::size_t heading_end = body.find("\n\n", heading_start);
+    if (heading_end == std::string::npos) break;
+    std::string_view heading = std::string_view(body).substr(heading_start, heading_end - heading_start);
+    // What follows is the closing matter only while it is the short end of the text.
+    if (OpensClosingMatter(heading) && (body.size() - heading_start) * 10 <= body.size() * 4) {
+      return body.substr(0, at);
+    }
+  }
+  return body;
+}
+
 // Purposes clear enough inside any class name ("newsCaption", "wp-block-newsletter"), token or not.
 bool HasUnmistakableNegative(std::string_view hints) {
   for (std::string_view word : {"caption", "breadcrumb", "newsletter", "cookie", "copyright", "byline", "advert"}) {
@@ -324,7 +353,7 @@ class BodyExtractor {
     description_ = Collapse(description);
     std::string body;
     Collect(root_, &body);
-    return WithoutRepeatedRuns(body);
+    return WithoutClosingMatter(WithoutRepeatedRuns(body));
   }
 
  private:

@@ -666,6 +666,31 @@ TEST_CASE("text damaged by a windows-1252 round trip and spelled with entities i
   CHECK_THAT(a.text, Catch::Contains("next month \u2014 with"));
 }
 
+TEST_CASE("body: the closing matter (the author's bio, a release's contacts) is not the article") {
+  std::string story;
+  for (int i = 1; i <= 5; ++i) {
+    story += "<p>Paragraph " + std::to_string(i) + ": steel exporters asked the government to renegotiate the quota "
+             "agreed in 2018, citing a sharp drop in shipments to the United States over two quarters.</p>";
+  }
+  Article bio = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1>" + story + "<h3>About the Author</h3><p>Jane Doe covers "
+                   "trade and industry for Trade Daily from Seoul; before that she reported on shipping.</p>"
+                   "</article>"),
+      {});
+  CHECK_THAT(bio.text, Catch::EndsWith("over two quarters."));
+  Article release = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1>" + story + "<p>###</p><p>Media contact: "
+                   "press@ministry.example, +82 2 0000 0000</p></article>"),
+      {});
+  CHECK_THAT(release.text, Catch::EndsWith("over two quarters."));
+  // Near miss: a last section under another heading ("About the study") is the article's.
+  Article study = ExtractArticle(
+      Page("", "<article><h1>Steel quota review sought</h1>" + story + "<h3>About the study</h3><p>The survey "
+                   "covered 120 exporters between March and May, weighted by their shipments in 2024.</p></article>"),
+      {});
+  CHECK_THAT(study.text, Catch::EndsWith("weighted by their shipments in 2024."));
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
