@@ -189,7 +189,7 @@ std::string WithoutRepeatedRuns(const std::string& body) {
 }
 
 // Where an article's closing matter starts: "About the Author" and the bio under it, a press release's "###" and
-// "Media contact". (A press release's "About Acme" stays: the benchmarks' readers keep it as often as not.)
+// "Media contact". A release's "About Acme" stays: it describes the company the release is about.
 bool OpensClosingMatter(std::string_view heading) {
   if (heading.size() > 40) return false;
   std::string key = AsciiLower(heading);
