@@ -394,6 +394,8 @@ class BodyExtractor {
       if (IsBoilerplate(i)) {
         n.removed = true;
         i = n.end - 1;
+      } else if (n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_CODE) {
+        i = n.end - 1;  // code: a highlighter's "hljs-comment" is the program's, not the readers'
       }
     }
   }

@@ -691,6 +691,15 @@ TEST_CASE("body: the closing matter (the author's bio, a release's contacts) is 
   CHECK_THAT(study.text, Catch::EndsWith("weighted by their shipments in 2024."));
 }
 
+TEST_CASE("body: code is kept whole, whatever its highlighter calls its parts") {
+  Article a = ExtractArticle(
+      Page("", "<article><h1>Staging files with git</h1>" + std::string(kParagraphs) +
+                   "<pre><code class='language-bash hljs'><span class='hljs-comment'># stage every modified file</span>"
+                   "\ngit add -A <span class='hljs-comment'># then commit them</span></code></pre></article>"),
+      {});
+  CHECK_THAT(a.text, Catch::Contains("# stage every modified file git add -A # then commit them"));
+}
+
 TEST_CASE("body: wrappers that hold the page are kept, page furniture inside it is not") {
   // An ASP.NET page wraps everything in a <form>; a streaming React page renders into a hidden container; a
   // page builder names its text blocks "widget"; a layout names its wrapper for the sidebar beside it.
