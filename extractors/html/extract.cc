@@ -74,9 +74,9 @@ bool HasStrongNegative(std::string_view hints) {
 // Credits, prompts and leaked markup around a story: "Reporting by …; Editing by …", "Jane Doe | Bloomberg | Getty
 // Images", "Sign up for our free daily newsletter …", a WordPress shortcode, a CSS name printed as text
 // ("narrow-browser-and-phone").
-bool IsCreditOrPrompt(std::string_view paragraph) {
+// `text` is the paragraph lower-cased.
+bool IsCreditOrPrompt(std::string_view paragraph, const std::string& text) {
   if (paragraph.empty() || paragraph.size() > 300) return false;
-  std::string text = AsciiLower(paragraph);
   // "Reporting by Jane Doe; Editing by John Roe", not "Reporting by the Financial Times showed that …."
   bool credit_line = text.find(';') != std::string::npos || text.back() != '.';
   for (std::string_view credit : {"reporting by ", "additional reporting by ", "editing by ", "writing by "}) {
@@ -106,9 +106,10 @@ bool IsCreditOrPrompt(std::string_view paragraph) {
 }
 
 bool IsFurniture(std::string_view paragraph) {
-  if (IsCreditOrPrompt(paragraph)) return true;
-  if (paragraph.size() > 60) return false;
+  if (paragraph.size() > 300) return false;
   std::string text = AsciiLower(paragraph);
+  if (IsCreditOrPrompt(paragraph, text)) return true;
+  if (paragraph.size() > 60) return false;
   while (!text.empty() && (std::ispunct(static_cast<unsigned char>(text.back())) || text.back() == ' ')) {
     text.pop_back();
   }

@@ -788,6 +788,19 @@ bool IsDataCell(const PageIndex& page, int32_t i) {
   return cells >= 2;
 }
 
+bool IsBlankText(const PageIndex& page, int32_t i) {
+  return page[i].is_text && CollapsedLength(page[i].node->v.text.text) == 0;
+}
+
+// The sibling after the node at i, white space aside; -1 when none.
+int32_t NextSibling(const PageIndex& page, int32_t i) {
+  int32_t parent_end = page[page[i].parent].end;
+  for (int32_t j = page[i].end; j < parent_end; j = page[j].end) {
+    if (!IsBlankText(page, j)) return j;
+  }
+  return -1;
+}
+
 // Text standing alone as a line in a large container: "<legend>Headline</legend> 20 December 2025 <div>…". Text
 // beside inline elements is part of a sentence ("On <a>March 3</a>, 2025, …") and is read with its paragraph.
 bool IsLooseLine(const PageIndex& page, int32_t i) {
@@ -808,23 +821,16 @@ bool IsLooseLine(const PageIndex& page, int32_t i) {
     default:
       return false;
   }
-  auto blank = [&](int32_t j) { return page[j].is_text && CollapsedLength(page[j].node->v.text.text) == 0; };
   // The siblings next to it, white space aside: the one before is found by climbing from the node just before
   // (the last of its subtree), which costs no more than that subtree's size.
-  int32_t parent = n.parent, before = -1, after = -1;
+  int32_t parent = n.parent, before = -1, after = NextSibling(page, i);
   for (int32_t j = i - 1; j > parent;) {
     while (page[j].parent != parent) j = page[j].parent;
-    if (!blank(j)) {
+    if (!IsBlankText(page, j)) {
       before = j;
       break;
     }
     j = j - 1;
-  }
-  for (int32_t j = i + 1; j < page[parent].end; j = page[j].end) {
-    if (!blank(j)) {
-      after = j;
-      break;
-    }
   }
   auto is_line_edge = [&](int32_t j) {
     return j < 0 || (!page[j].is_text && (IsBlockTag(page[j].tag) || page[j].tag == GUMBO_TAG_LEGEND ||
@@ -1380,11 +1386,8 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
       std::vector<std::string> lines = page.Lines(i, 200);
       if (lines.empty()) continue;
       if (lines.size() == 1 && IsBylineLabel(lines[0])) {
-        int32_t next = n.end;
-        while (next < page[n.parent].end && page[next].is_text && CollapsedLength(page[next].node->v.text.text) == 0) {
-          ++next;
-        }
-        std::vector<std::string> after = next < page[n.parent].end ? page.Lines(next, 200) : std::vector<std::string>();
+        int32_t next = NextSibling(page, i);
+        std::vector<std::string> after = next >= 0 ? page.Lines(next, 200) : std::vector<std::string>();
         if (!after.empty()) lines.push_back(after[0]);
       }
       std::string text = lines.size() > 1 && IsBylineLabel(lines[0]) ? lines[0] + " " + lines[1] : lines[0];
