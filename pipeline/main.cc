@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/usage.h"
 
 int main(int argc, char** argv) {
   tradewire::CliContext context;
@@ -16,9 +17,11 @@ int main(int argc, char** argv) {
   CLI::App app{"tradewire: ingests trade-policy news into a deduplicated SQLite event store", "tradewire"};
   app.set_version_flag("--version", std::string("tradewire ") + TRADEWIRE_VERSION);
   app.require_subcommand(1);
+  // Global options may also follow the command: `tradewire ingest --config F --log-level info`.
+  app.fallthrough();
   std::string log_level = "warn";
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical or off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->check(tradewire::OneOf({"trace", "debug", "info", "warn", "error", "critical", "off"}))
       ->capture_default_str();
   app.add_option("--schemas", context.schemas_dir, "folder with migrations, taxonomy and gazetteers")
       ->check(CLI::ExistingDirectory)
@@ -40,13 +43,10 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(log_level));
   });
 
-  // CLI11 would report a mistyped command as a missing one; name it instead.
-  auto is_command = [&app](const std::string& name) {
-    return !app.get_subcommands([&name](const CLI::App* sub) { return sub->get_name() == name; }).empty();
-  };
-  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
-    std::fprintf(stderr, "tradewire: unknown command '%s'\nRun 'tradewire --help' for the list of commands.\n",
-                 argv[1]);
+  // CLI11 would report a mistyped name as a missing required option; name it, with the one meant.
+  if (std::string error = tradewire::UnknownNameError(app, argc, argv); !error.empty()) {
+    std::fprintf(stderr, "tradewire: %s\nRun 'tradewire --help' (or 'tradewire COMMAND --help') for usage.\n",
+                 error.c_str());
     return tradewire::kExitUsage;
   }
   try {

@@ -32,6 +32,51 @@ std::optional<CivilDay> ParseIsoDay(std::string_view iso) {
   return CivilDay{fields[0], fields[1], fields[2]};
 }
 
+namespace {
+
+// Reads two digits at `text[at]` into `value` when they are at most `max`.
+bool TwoDigits(std::string_view text, std::size_t at, int max, int* value) {
+  if (at + 2 > text.size() || text[at] < '0' || text[at] > '9' || text[at + 1] < '0' || text[at + 1] > '9') {
+    return false;
+  }
+  *value = (text[at] - '0') * 10 + (text[at + 1] - '0');
+  return *value <= max;
+}
+
+// "HH:MM", then ":SS" and a fraction, then "Z" or "+HH:MM" (or "+HHMM"), each part optional after the first.
+bool IsTimeOfDay(std::string_view text) {
+  int value = 0;
+  if (!TwoDigits(text, 0, 23, &value) || text.size() < 5 || text[2] != ':' || !TwoDigits(text, 3, 59, &value)) {
+    return false;
+  }
+  std::size_t at = 5;
+  if (at < text.size() && text[at] == ':') {
+    if (!TwoDigits(text, at + 1, 60, &value)) return false;  // 60: a leap second
+    at += 3;
+    if (at < text.size() && text[at] == '.') {
+      const std::size_t digits = ++at;
+      while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+      if (at == digits) return false;
+    }
+  }
+  if (at == text.size()) return true;
+  if (text[at] == 'Z' || text[at] == 'z') return at + 1 == text.size();
+  if (text[at] != '+' && text[at] != '-') return false;
+  std::string_view zone = text.substr(at + 1);
+  if (!TwoDigits(zone, 0, 23, &value)) return false;
+  if (zone.size() == 2) return true;
+  const std::size_t minutes = zone[2] == ':' ? 3 : 2;
+  return zone.size() == minutes + 2 && TwoDigits(zone, minutes, 59, &value);
+}
+
+}  // namespace
+
+bool IsIsoDateTime(std::string_view text) {
+  if (!ParseIsoDay(text)) return false;
+  if (text.size() == 10) return true;
+  return (text[10] == 'T' || text[10] == 't' || text[10] == ' ') && IsTimeOfDay(text.substr(11));
+}
+
 // Howard Hinnant's days_from_civil / civil_from_days.
 long DaysFromCivil(CivilDay day) {
   const long y = day.year - (day.month <= 2 ? 1 : 0);

@@ -16,6 +16,9 @@ struct CivilDay {
 
 // "2025-05-22" (anything after the tenth character is ignored) → the day; nullopt when not a real date.
 std::optional<CivilDay> ParseIsoDay(std::string_view iso);
+// A real day ("2025-05-22"), optionally with a time of day and zone as RFC 3339 writes them
+// ("2025-05-22T09:00", "2025-05-22T09:00:00.5+09:00", "2025-05-22 09:00Z"): what a user may give as a date.
+bool IsIsoDateTime(std::string_view text);
 bool IsValidDay(int year, int month, int day);
 int DaysInMonth(int year, int month);
 

@@ -14,6 +14,7 @@
 #include "extractors/tag/match_scanner.h"
 #include "extractors/tag/phrase_matcher.h"
 #include "extractors/tag/start_filter.h"
+#include "extractors/text/edit_distance.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
@@ -86,21 +87,6 @@ std::string Skeleton(std::string_view name) {
     skeleton += c;
   }
   return skeleton;
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string Hex64(std::uint64_t value) {

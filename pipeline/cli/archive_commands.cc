@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/usage.h"
 #include "pipeline/ingest/ingest.h"
 
 namespace tradewire {
@@ -138,7 +139,9 @@ void AddReprocessCommand(CLI::App& app, CliContext& context) {
   CLI::App* command = app.add_subcommand(
       "reprocess", "Re-run the current extractor and taggers over the stored raw documents (no network)");
   command->add_option("--db", options->db, "SQLite store")->required();
-  command->add_option("--since", options->since, "only documents fetched on or after this ISO date");
+  command->add_option("--since", options->since, "only documents fetched on or after this ISO date")
+      ->type_name("DATE")
+      ->check(IsoDate());
   command->add_option("--source", options->source, "only documents of this source");
   command->add_flag("--all", options->all, "also documents already processed by the current version");
   command->callback([options, &context] { context.exit_code = RunReprocess(*options, context); });

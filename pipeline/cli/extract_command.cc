@@ -6,6 +6,7 @@
 
 #include "extractors/html/charset.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/usage.h"
 #include "pipeline/data_files.h"
 #include "pipeline/document.h"
 #include "pipeline/process.h"
@@ -76,9 +77,8 @@ void AddExtractCommand(CLI::App& app, CliContext& context) {
                       "URL the pages were served from, for every FILE (resolves relative links)");
   command->add_option("--published", options->published,
                       "ISO date that relative dates resolve against when the page gives none")
-      ->check([](const std::string& s) {
-        return s.size() >= 10 && s[4] == '-' && s[7] == '-' ? std::string() : "expected an ISO date like 2025-05-20";
-      });
+      ->type_name("DATE")
+      ->check(IsoDate());
   command->add_flag("--text", options->plain_text, "inputs are plain text, not HTML (implied for .txt files)");
   command->add_option("FILE", options->inputs, "HTML files ('-' is stdin; .gz is read transparently)")->required();
   command->callback([options, &context] { context.exit_code = RunExtract(*options, context); });

@@ -1,9 +1,11 @@
 // The commands that read a store: export (the change feed), search and stats.
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <string>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/usage.h"
 #include "pipeline/store/store.h"
 
 namespace tradewire {
@@ -71,12 +73,12 @@ void AddExportCommand(CLI::App& app, CliContext& context) {
       "export", "Print every change after a cursor (inserts, updates, supersessions), oldest first");
   command->add_option("--db", options->db, "SQLite store")->required();
   command->add_option("--since", options->since, "cursor of the last row already seen (0: everything)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(WholeNumber(0));
   command->add_option("--kind", options->kind, "what to export")
-      ->check(CLI::IsMember({"articles", "mentions", "events", "clusters"}))
+      ->check(OneOf({"articles", "mentions", "events", "clusters"}))
       ->capture_default_str();
   command->add_option("--format", options->format, "output format")
-      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->check(OneOf({"jsonl", "csv"}))
       ->capture_default_str();
   command->callback([options, &context] { context.exit_code = RunExport(*options, context); });
 }
@@ -89,7 +91,7 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("search", "Full-text search over article titles and bodies (FTS5 syntax)");
   command->add_option("--db", options->db, "SQLite store")->required();
-  command->add_option("--limit", options->limit, "at most this many results")->check(CLI::PositiveNumber);
+  command->add_option("--limit", options->limit, "at most this many results")->check(WholeNumber(1, std::numeric_limits<int>::max()));
   command->add_option("QUERY", options->query, "e.g. 'tariff AND Korea', '\"network usage fees\"'")->required();
   command->callback([options, &context] {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(options->db, context.schemas_dir, Store::Mode::kExisting);

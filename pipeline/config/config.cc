@@ -7,6 +7,8 @@
 
 #include <toml++/toml.h>
 
+#include "extractors/tag/date_calendar.h"
+
 namespace tradewire {
 namespace {
 
@@ -103,6 +105,10 @@ Status ParseSource(const toml::table& t, SourceConfig* source, std::string_view 
   TW_RETURN_IF_ERROR(Read(t, "path", &source->path, name));
   TW_RETURN_IF_ERROR(Read(t, "since", &source->since, name));
   const std::string where = Where(name, t.source());
+  if (!source->since.empty() && !IsIsoDateTime(source->since)) {
+    return Status::InvalidArgument(Where(name, t.get("since")->source()) + ": 'since' must be an ISO date like "
+                                   "2025-05-20, not '" + source->since + "'");
+  }
   if (source->name.empty()) return Status::InvalidArgument(where + ": [[source]] needs a name");
   static const std::set<std::string_view> kKinds = {"feed", "sitemap", "urls", "warc", "dir"};
   if (!kKinds.count(source->kind)) {

@@ -64,6 +64,22 @@ TEST_CASE("calendar arithmetic") {
   CHECK(ParseIsoDay("2025-05-22T10:00:00Z").has_value());
 }
 
+TEST_CASE("an ISO date, with or without a time of day, is told from what only looks like one") {
+  for (const char* date : {"2025-05-22", "2024-02-29", "2025-05-22T09:00", "2025-05-22t09:00:05Z",
+                           "2025-05-22 09:00:60", "2025-05-22T09:00:00.123456+09:00", "2025-05-22T23:59-0330",
+                           "2025-05-22T09:00+09"}) {
+    INFO(date);
+    CHECK(IsIsoDateTime(date));
+  }
+  for (const char* date : {"2025-13-45", "2025-02-29", "2025-5-22", "20250522", "2025-05-22T", "2025-05-22T9:00",
+                           "2025-05-22T24:00", "2025-05-22T09:60", "2025-05-22T09:00:61", "2025-05-22T09:00:00.",
+                           "2025-05-22T09:00+24:00", "2025-05-22T09:00+09:0", "2025-05-22T09:00Zulu",
+                           "2025-05-22x", "yesterday", ""}) {
+    INFO(date);
+    CHECK_FALSE(IsIsoDateTime(date));
+  }
+}
+
 TEST_CASE("mentions carry type, byte offsets, surface and a TIMEX3 value") {
   const std::string text = "Talks resumed on March 29, 2024 in Seoul.";
   const Mention m = Find(Tag(text), "March 29, 2024");
