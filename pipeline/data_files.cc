@@ -33,6 +33,16 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
   return inflated;
 }
 
+std::string DefaultSchemasDir() {
+  std::error_code ec;
+  const fs::path binary = fs::read_symlink("/proc/self/exe", ec);  // symlinks to the binary resolved
+  const fs::path installed = ec ? fs::path() : (binary.parent_path() / "../share/tradewire/schemas").lexically_normal();
+  for (const fs::path& candidate : {installed, fs::path(TRADEWIRE_SCHEMAS_DIR)}) {
+    if (!candidate.empty() && fs::is_directory(candidate / "migrations", ec)) return candidate.string();
+  }
+  return installed.empty() ? TRADEWIRE_SCHEMAS_DIR : installed.string();
+}
+
 StatusOr<DataFiles> LoadDataFiles(const std::string& schemas_dir) {
   DataFiles files;
   std::error_code ec;

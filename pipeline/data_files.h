@@ -8,6 +8,11 @@
 
 namespace tradewire {
 
+// Where schemas/ is when --schemas does not say: ../share/tradewire/schemas from the running binary's folder (an
+// install tree, wherever it was moved), else the source checkout the binary was built from. When neither holds
+// migrations, the install tree's place, so that the error names where schemas/ was looked for first.
+std::string DefaultSchemasDir();
+
 // Every regular file under <schemas_dir>/gazetteers and <schemas_dir>/taxonomy, keyed by its path relative to
 // schemas_dir ("gazetteers/officials.json").
 StatusOr<DataFiles> LoadDataFiles(const std::string& schemas_dir);

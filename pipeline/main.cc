@@ -9,13 +9,14 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/usage.h"
+#include "pipeline/data_files.h"
 
 int main(int argc, char** argv) {
   tradewire::CliContext context;
-  context.schemas_dir = TRADEWIRE_SCHEMAS_DIR;
+  context.schemas_dir = tradewire::DefaultSchemasDir();
 
   CLI::App app{"tradewire: ingests trade-policy news into a deduplicated SQLite event store", "tradewire"};
-  app.set_version_flag("--version", std::string("tradewire ") + TRADEWIRE_VERSION);
+  app.set_help_all_flag("--help-all", "Print this help message and every command's, then exit");
   app.require_subcommand(1);
   // Global options may also follow the command: `tradewire ingest --config F --log-level info`.
   app.fallthrough();
@@ -23,9 +24,13 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical or off")
       ->check(tradewire::OneOf({"trace", "debug", "info", "warn", "error", "critical", "off"}))
       ->capture_default_str();
-  app.add_option("--schemas", context.schemas_dir, "folder with migrations, taxonomy and gazetteers")
-      ->check(CLI::ExistingDirectory)
-      ->capture_default_str();
+  app.add_option("--schemas", context.schemas_dir,
+                 "folder with migrations, taxonomy and gazetteers (default: ../share/tradewire/schemas from the "
+                 "binary's folder, else the source checkout's; --version names the one in use)")
+      ->check(CLI::ExistingDirectory);
+  // After --schemas, whose value is set by the time this runs.
+  app.set_version_flag("--version", [&context] { return tradewire::VersionReport(context.schemas_dir); },
+                       "Print the version, the store schema and processor versions and the schemas folder, then exit");
 
   tradewire::AddIngestCommand(app, context);
   tradewire::AddExtractCommand(app, context);

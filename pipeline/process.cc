@@ -13,15 +13,18 @@ DocumentProcessor::DocumentProcessor(Taggers taggers, EventExtractor events, std
       events_(std::move(events)),
       version_(std::move(version)) {}
 
+std::string ProcessorVersion(const DataFiles& files) {
+  std::string all_data;
+  for (const auto& [name, contents] : files) all_data += name + '\n' + contents + '\n';
+  return std::string(kExtractorVersion) + "+" + ContentHash(all_data).substr(0, 12);
+}
+
 StatusOr<DocumentProcessor> DocumentProcessor::Create(const DataFiles& files) {
   StatusOr<Taggers> taggers = Taggers::Create(files);
   if (!taggers.ok()) return taggers.status();
   StatusOr<EventExtractor> events = EventExtractor::Create(files);
   if (!events.ok()) return events.status();
-  std::string all_data;
-  for (const auto& [name, contents] : files) all_data += name + '\n' + contents + '\n';
-  std::string version = std::string(kExtractorVersion) + "+" + ContentHash(all_data).substr(0, 12);
-  return DocumentProcessor(std::move(taggers).value(), std::move(events).value(), std::move(version));
+  return DocumentProcessor(std::move(taggers).value(), std::move(events).value(), ProcessorVersion(files));
 }
 
 StatusOr<DocumentProcessor> DocumentProcessor::Load(const std::string& schemas_dir) {

@@ -33,6 +33,10 @@ struct ProcessedDocument {
 // ProcessedDocument by hand for the store.
 void FingerprintArticle(ProcessedDocument* processed);
 
+// What made a document's results, as the store records it: the extractor version (extractors/version.h) and a
+// digest of the data files the taggers were built from, "1+3f2a9c0d1e4b".
+std::string ProcessorVersion(const DataFiles& files);
+
 // Immutable once built; share one between threads.
 class DocumentProcessor {
  public:

@@ -18,8 +18,12 @@ inline constexpr int kExitLocked = 75;  // EX_TEMPFAIL: another run holds the st
 
 struct CliContext {
   int exit_code = kExitOk;
-  std::string schemas_dir;  // --schemas, defaults to the build's schemas folder
+  std::string schemas_dir;  // --schemas, else DefaultSchemasDir() (pipeline/data_files.h)
 };
+
+// What `tradewire --version` prints: this tradewire's version, the store schema version it writes, the version
+// of the processor that `schemas_dir`'s data makes (what the store records with every row), and that folder.
+std::string VersionReport(const std::string& schemas_dir);
 
 // Prints "tradewire: <message>" on stderr and returns the exit code that fits the status.
 int ReportFatal(const Status& status);

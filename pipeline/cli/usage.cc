@@ -154,7 +154,7 @@ std::string UnknownNameError(const CLI::App& app, int argc, const char* const* a
         if (hint.empty()) hint = OwnerOf(name, app);
         return "unknown option '" + name + "' for '" + CommandPath(*command) + "'" + hint;
       }
-      if (name.size() == token.size() && option->get_type_size_min() > 0) ++i;  // its value follows
+      if (name.size() == token.size() && option->get_items_expected_min() > 0) ++i;  // its value follows
       continue;
     }
     if (token.empty() || token[0] == '-') continue;  // a short flag, a negative number, '-' for stdin

@@ -599,6 +599,12 @@ struct Store::Impl {
   }
 };
 
+StatusOr<int> NewestSchemaVersion(const std::string& schemas_dir) {
+  StatusOr<std::map<int, std::string>> migrations = ReadMigrations(schemas_dir + "/migrations");
+  if (!migrations.ok()) return migrations.status();
+  return migrations->rbegin()->first;
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
 

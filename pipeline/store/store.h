@@ -44,6 +44,9 @@ struct PutOutcome {
   int events_merged = 0;
 };
 
+// The store schema this tradewire writes: the number of the newest migration under <schemas_dir>/migrations.
+StatusOr<int> NewestSchemaVersion(const std::string& schemas_dir);
+
 // Which rows an export reads.
 enum class ExportKind { kArticles, kMentions, kEvents, kClusters };
 

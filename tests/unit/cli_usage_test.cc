@@ -60,6 +60,8 @@ TEST_CASE("a mistyped command or option is named with the nearest one") {
         "tradewire: unknown option '--sinse' for 'tradewire export'; did you mean '--since'?");
   CHECK(Refusal({"extract", "--pub", "2025-05-20", "x.html"}) ==
         "tradewire: unknown option '--pub' for 'tradewire extract'; did you mean '--published'?");
+  CHECK(Refusal({"extract", "--text", "--pub", "2025-05-20", "x.txt"}) ==  // a flag takes no value
+        "tradewire: unknown option '--pub' for 'tradewire extract'; did you mean '--published'?");
   CHECK(Refusal({"--log-levl", "info", "stats", "--db", "x.db"}) ==
         "tradewire: unknown option '--log-levl' for 'tradewire'; did you mean '--log-level'?");
   CHECK(Refusal({"import", "--config", "feeds.toml", "x.warc"}) ==
