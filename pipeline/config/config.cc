@@ -1,5 +1,6 @@
 #include "pipeline/config/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -12,17 +13,35 @@
 namespace tradewire {
 namespace {
 
+// ConfigKeys(); the top level's keys are the tables.
+constexpr ConfigKey kConfigKeys[] = {
+    {"fetch", "user_agent"}, {"fetch", "timeout_s"}, {"fetch", "connect_timeout_s"}, {"fetch", "max_bytes"},
+    {"fetch", "per_host_delay_ms"}, {"fetch", "concurrency"}, {"fetch", "per_host_connections"},
+    {"fetch", "max_attempts"}, {"fetch", "low_speed_bytes_per_s"}, {"fetch", "low_speed_time_s"},
+    {"fetch", "retry_base_ms"}, {"fetch", "proxy"}, {"fetch", "obey_robots"}, {"fetch", "refetch_stored"},
+    {"store", "path"},
+    {"source", "name"}, {"source", "kind"}, {"source", "url"}, {"source", "path"}, {"source", "since"},
+};
+
 std::string Where(std::string_view name, const toml::source_region& region) {
   std::ostringstream out;
   out << name << ":" << region.begin.line;
   return out.str();
 }
 
-// Checks that every key of `table` is one of `allowed`.
-Status CheckKeys(const toml::table& table, const std::set<std::string_view>& allowed, std::string_view name,
+// Whether ConfigKeys() lists `key` in `table_key`'s table; with an empty `table_key`, whether `key` names a table.
+bool IsConfigKey(std::string_view table_key, std::string_view key) {
+  return std::any_of(std::begin(kConfigKeys), std::end(kConfigKeys), [&](const ConfigKey& known) {
+    return table_key.empty() ? known.table == key : known.table == table_key && known.key == key;
+  });
+}
+
+// Checks that every key of `table` is one ConfigKeys() lists for it (`table_key`: "fetch", "store", "source"; empty
+// for the top level, whose keys are the tables).
+Status CheckKeys(const toml::table& table, std::string_view table_key, std::string_view name,
                  std::string_view table_name) {
   for (const auto& [key, node] : table) {
-    if (!allowed.count(key.str())) {
+    if (!IsConfigKey(table_key, key.str())) {
       return Status::InvalidArgument(Where(name, node.source()) + ": unknown key '" + std::string(key.str()) +
                                      "' in " + std::string(table_name));
     }
@@ -65,11 +84,7 @@ Status CheckPositive(double value, std::string_view key, std::string_view name) 
 }
 
 Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view name) {
-  TW_RETURN_IF_ERROR(CheckKeys(t,
-                               {"user_agent", "timeout_s", "connect_timeout_s", "max_bytes", "per_host_delay_ms",
-                                "concurrency", "per_host_connections", "max_attempts", "low_speed_bytes_per_s",
-                                "low_speed_time_s", "retry_base_ms", "proxy", "obey_robots", "refetch_stored"},
-                               name, "[fetch]"));
+  TW_RETURN_IF_ERROR(CheckKeys(t, "fetch", name, "[fetch]"));
   TW_RETURN_IF_ERROR(Read(t, "user_agent", &fetch->user_agent, name));
   TW_RETURN_IF_ERROR(Read(t, "timeout_s", &fetch->timeout_s, name));
   TW_RETURN_IF_ERROR(Read(t, "connect_timeout_s", &fetch->connect_timeout_s, name));
@@ -98,14 +113,14 @@ Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view nam
 }
 
 Status ParseSource(const toml::table& t, SourceConfig* source, std::string_view name) {
-  TW_RETURN_IF_ERROR(CheckKeys(t, {"name", "kind", "url", "path", "since"}, name, "[[source]]"));
+  TW_RETURN_IF_ERROR(CheckKeys(t, "source", name, "[[source]]"));
   TW_RETURN_IF_ERROR(Read(t, "name", &source->name, name));
   TW_RETURN_IF_ERROR(Read(t, "kind", &source->kind, name));
   TW_RETURN_IF_ERROR(Read(t, "url", &source->url, name));
   TW_RETURN_IF_ERROR(Read(t, "path", &source->path, name));
   TW_RETURN_IF_ERROR(Read(t, "since", &source->since, name));
   const std::string where = Where(name, t.source());
-  if (!source->since.empty() && !IsIsoDateTime(source->since)) {
+  if (!source->since.empty() && !(source->since.size() == 10 && ParseIsoDay(source->since))) {  // a day
     return Status::InvalidArgument(Where(name, t.get("since")->source()) + ": 'since' must be an ISO date like "
                                    "2025-05-20, not '" + source->since + "'");
   }
@@ -129,6 +144,8 @@ Status ParseSource(const toml::table& t, SourceConfig* source, std::string_view 
 
 }  // namespace
 
+std::span<const ConfigKey> ConfigKeys() { return kConfigKeys; }
+
 StatusOr<Config> ParseConfig(std::string_view toml_text, std::string_view name) {
   toml::table root;
   try {
@@ -138,7 +155,7 @@ StatusOr<Config> ParseConfig(std::string_view toml_text, std::string_view name) 
     out << name << ":" << e.source().begin.line << ": " << e.description();
     return Status::InvalidArgument(out.str());
   }
-  TW_RETURN_IF_ERROR(CheckKeys(root, {"source", "fetch", "store"}, name, "the top level"));
+  TW_RETURN_IF_ERROR(CheckKeys(root, "", name, "the top level"));
   Config config;
   if (const toml::node* node = root.get("fetch")) {
     const toml::table* fetch = node->as_table();
@@ -148,7 +165,7 @@ StatusOr<Config> ParseConfig(std::string_view toml_text, std::string_view name) 
   if (const toml::node* node = root.get("store")) {
     const toml::table* store = node->as_table();
     if (!store) return Status::InvalidArgument(Where(name, node->source()) + ": [store] must be a table");
-    TW_RETURN_IF_ERROR(CheckKeys(*store, {"path"}, name, "[store]"));
+    TW_RETURN_IF_ERROR(CheckKeys(*store, "store", name, "[store]"));
     TW_RETURN_IF_ERROR(Read(*store, "path", &config.store.path, name));
   }
   if (const toml::node* node = root.get("source")) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ struct FetchConfig {
   std::string proxy;              // empty: the usual environment variables apply
   bool obey_robots = true;
   bool refetch_stored = false;    // fetch article URLs already stored again (conditionally)
+
+  bool operator==(const FetchConfig&) const = default;
 };
 
 struct StoreConfig {
@@ -46,6 +49,15 @@ struct Config {
   StoreConfig store;
   std::string base_dir;  // folder of the config file: relative paths are resolved against it
 };
+
+// A key the parser accepts: `key` in [table] ([[source]] for "source"). Unknown keys are refused, and the sample
+// config (scripts/packaging/tradewire.toml) and the README's configuration reference are tested against this
+// list, so a key added here is not done until it is documented in both.
+struct ConfigKey {
+  std::string_view table;  // "fetch", "store" or "source"
+  std::string_view key;
+};
+std::span<const ConfigKey> ConfigKeys();
 
 // Parses TOML text; `name` is used in error messages (usually the file's path).
 StatusOr<Config> ParseConfig(std::string_view toml_text, std::string_view name);

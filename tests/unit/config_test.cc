@@ -60,4 +60,6 @@ TEST_CASE("bad configs are rejected with the reason") {
   check("surprise = 1\n", "unknown key 'surprise' in the top level");
   check("[[source]]\nname=\"a\"\nkind=\"sitemap\"\nurl=\"http://x/s.xml\"\nsince=\"2025-13-45\"\n",
         "c.toml:5: 'since' must be an ISO date like 2025-05-20, not '2025-13-45'");
+  check("[[source]]\nname=\"a\"\nkind=\"sitemap\"\nurl=\"http://x/s.xml\"\nsince=\"2025-05-20T10:00\"\n",
+        "'since' must be an ISO date like 2025-05-20, not '2025-05-20T10:00'");
 }
