@@ -16,12 +16,11 @@ int main(int argc, char** argv) {
   context.schemas_dir = tradewire::DefaultSchemasDir();
 
   CLI::App app{"tradewire: ingests trade-policy news into a deduplicated SQLite event store", "tradewire"};
-  app.set_help_all_flag("--help-all", "Print this help message and every command's, then exit");
   app.require_subcommand(1);
   // Global options may also follow the command: `tradewire ingest --config F --log-level info`.
   app.fallthrough();
   std::string log_level = "warn";
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical or off")
+  app.add_option("--log-level", log_level, "what is logged on stderr; warn: warnings, errors and one summary line")
       ->check(tradewire::OneOf({"trace", "debug", "info", "warn", "error", "critical", "off"}))
       ->capture_default_str();
   app.add_option("--schemas", context.schemas_dir,
@@ -39,6 +38,8 @@ int main(int argc, char** argv) {
   tradewire::AddReprocessCommand(app, context);
   tradewire::AddSearchCommand(app, context);
   tradewire::AddStatsCommand(app, context);
+  // Set after the commands, which would otherwise each inherit it.
+  app.set_help_all_flag("--help-all", "Print this help message and every command's, then exit");
 
   // Logs go to stderr: stdout carries data (JSON Lines, CSV) that callers pipe on.
   app.parse_complete_callback([&] {

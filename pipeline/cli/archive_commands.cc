@@ -127,7 +127,7 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("import", "Store WARC files and folders of saved HTML pages (no network)");
-  command->add_option("--db", options->db, "SQLite store (created when missing)")->required();
+  command->add_option("--db", options->db, "SQLite store (created when missing)")->type_name("FILE")->required();
   command->add_option("PATH", options->paths, ".warc, .warc.gz files and folders of .html/.htm(.gz) pages")
       ->required()
       ->check(CLI::ExistingPath);
@@ -138,7 +138,7 @@ void AddReprocessCommand(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<ReprocessOptions>();
   CLI::App* command = app.add_subcommand(
       "reprocess", "Re-run the current extractor and taggers over the stored raw documents (no network)");
-  command->add_option("--db", options->db, "SQLite store")->required();
+  command->add_option("--db", options->db, "SQLite store")->type_name("FILE")->required();
   command->add_option("--since", options->since, "only documents fetched on or after this ISO date")
       ->type_name("DATE")
       ->check(IsoDate());

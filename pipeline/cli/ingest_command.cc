@@ -34,8 +34,8 @@ int RunIngestCommand(const IngestOptions& options, const CliContext& context) {
 void AddIngestCommand(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* command = app.add_subcommand("ingest", "Fetch every configured source and store new articles");
-  command->add_option("--config", options->config_path, "TOML configuration file")->required();
-  command->add_option("--db", options->db_path, "SQLite store (overrides [store] path)");
+  command->add_option("--config", options->config_path, "TOML configuration file")->type_name("FILE")->required();
+  command->add_option("--db", options->db_path, "SQLite store (overrides [store] path)")->type_name("FILE");
   command->callback([options, &context] { context.exit_code = RunIngestCommand(*options, context); });
 }
 

@@ -71,7 +71,7 @@ void AddExportCommand(CLI::App& app, CliContext& context) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* command = app.add_subcommand(
       "export", "Print every change after a cursor (inserts, updates, supersessions), oldest first");
-  command->add_option("--db", options->db, "SQLite store")->required();
+  command->add_option("--db", options->db, "SQLite store")->type_name("FILE")->required();
   command->add_option("--since", options->since, "cursor of the last row already seen (0: everything)")
       ->check(WholeNumber(0));
   command->add_option("--kind", options->kind, "what to export")
@@ -90,8 +90,10 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("search", "Full-text search over article titles and bodies (FTS5 syntax)");
-  command->add_option("--db", options->db, "SQLite store")->required();
-  command->add_option("--limit", options->limit, "at most this many results")->check(WholeNumber(1, std::numeric_limits<int>::max()));
+  command->add_option("--db", options->db, "SQLite store")->type_name("FILE")->required();
+  command->add_option("--limit", options->limit, "at most this many results")
+      ->check(WholeNumber(1, std::numeric_limits<int>::max()))
+      ->capture_default_str();
   command->add_option("QUERY", options->query, "e.g. 'tariff AND Korea', '\"network usage fees\"'")->required();
   command->callback([options, &context] {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(options->db, context.schemas_dir, Store::Mode::kExisting);
@@ -107,7 +109,7 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
 void AddStatsCommand(CLI::App& app, CliContext& context) {
   auto db = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand("stats", "What the store holds: documents, articles, mentions, events");
-  command->add_option("--db", *db, "SQLite store")->required();
+  command->add_option("--db", *db, "SQLite store")->type_name("FILE")->required();
   command->callback([db, &context] {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(*db, context.schemas_dir, Store::Mode::kExisting);
     if (!store.ok()) {

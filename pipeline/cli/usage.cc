@@ -10,7 +10,7 @@ namespace tradewire {
 namespace {
 
 std::string RangeName(std::int64_t least, std::int64_t most) {
-  if (most == std::numeric_limits<std::int64_t>::max()) {
+  if (most >= std::numeric_limits<int>::max()) {  // bounded only by the type
     if (least == 0) return "NONNEGATIVE";
     if (least == 1) return "POSITIVE";
     return ">=" + std::to_string(least);

@@ -15,8 +15,10 @@ struct CommandResult {
   std::string err;     // standard error
 };
 
-// Runs argv[0] with the given arguments, feeding `input` on stdin, and waits for it.
-CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input = "");
+// Runs argv[0] (a path: no PATH search) with the given arguments, feeding `input` on stdin, in the folder `dir`
+// (empty: this process's), and waits for it.
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input = "",
+                         const std::string& dir = "");
 
 // Runs the tradewire binary under test with `args`.
 CommandResult RunTradewire(const std::vector<std::string>& args, const std::string& input = "");
