@@ -13,6 +13,7 @@ std::string Status::ToString() const {
     case Code::kLocked: name = "locked"; break;
     case Code::kUnavailable: name = "unavailable"; break;
     case Code::kUnsupported: name = "unsupported"; break;
+    case Code::kResourceExhausted: name = "over budget"; break;
     case Code::kInternal: name = "internal error"; break;
   }
   return std::string(name) + ": " + message_;

@@ -21,6 +21,7 @@ class Status {
     kLocked,           // another process holds the store's lock
     kUnavailable,      // a remote failure that may succeed later (timeouts, 5xx, 429)
     kUnsupported,      // well-formed input of a kind we do not handle (PDF, images)
+    kResourceExhausted,  // an input that needs more memory, time or output than its budget (bombs, pathological pages)
     kInternal,
   };
 
@@ -33,6 +34,7 @@ class Status {
   static Status Locked(std::string msg) { return Status(Code::kLocked, std::move(msg)); }
   static Status Unavailable(std::string msg) { return Status(Code::kUnavailable, std::move(msg)); }
   static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
+  static Status ResourceExhausted(std::string msg) { return Status(Code::kResourceExhausted, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }

@@ -50,8 +50,16 @@ ProcessedDocument DocumentProcessor::Process(const FetchedDocument& document) co
     hints.published = document.date_hint;
     hints.title = document.title_hint;
     // A text/plain response is an article already: its lines are kept, not parsed as markup.
-    result.article = MediaType(document.content_type) == "text/plain" ? ArticleFromText(decoded.utf8, hints)
-                                                                        : ExtractArticle(decoded.utf8, hints);
+    if (MediaType(document.content_type) == "text/plain") {
+      result.article = ArticleFromText(decoded.utf8, hints);
+    } else {
+      StatusOr<Article> article = ExtractArticle(decoded.utf8, hints);
+      if (!article.ok()) {
+        result.status = Status::ResourceExhausted(document.url + ": " + article.status().message());
+        return result;
+      }
+      result.article = std::move(article).value();
+    }
     if (result.article.kind != PageKind::kArticle) return result;
     result.mentions = taggers_->Tag(result.article, document.date_hint);
     result.events = events_.Extract(result.article, result.mentions);

@@ -22,15 +22,11 @@
 #include "extractors/html/markup.h"
 #include "extractors/html/metadata.h"
 #include "extractors/html/page.h"
+#include "extractors/html/parse.h"
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
 namespace {
-
-struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
 
 // Words of class/id that mark navigation, promotion and reader interaction, matched as whole tokens of the
 // lower-cased class and id ("share-bar", "post_tags"); "mostread" stands for "most-read" and kin. Sorted: the
@@ -741,7 +737,7 @@ PageKind JudgePage(const Article& article, const PageIndex& page, int32_t page_t
 
 }  // namespace
 
-Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
+StatusOr<Article> ExtractArticle(std::string_view html_utf8, const ExtractHints& hints, const ParseBudget& budget) {
   Article article;
   article.url = hints.url;
   if (LooksBinary(html_utf8)) {
@@ -750,14 +746,9 @@ Article ExtractArticle(std::string_view html_utf8, const ExtractHints& hints) {
   }
   std::string placed, bounded;
   std::string_view html = BoundMarkup(PlaceStreamedParts(html_utf8, &placed), &bounded);
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 50;  // error records are not used; bounding them bounds memory on broken markup
-  GumboTree tree(gumbo_parse_with_options(&options, html.data(), html.size()));
-  if (!tree) {
-    article.kind = PageKind::kEmpty;
-    return article;
-  }
-  PageIndex page(tree->root);
+  StatusOr<ParsedHtml> tree = ParsedHtml::Parse(html, budget);
+  if (!tree.ok()) return tree.status();
+  PageIndex page(tree->root());
   int32_t page_text_length = page[page.body()].length;
   BodyExtractor extractor(&page);
   ContentRegion region = extractor.Locate();

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -136,36 +137,174 @@ void ScanTags(std::string_view html, Visit visit) {
 
 }  // namespace
 
-// Drops start and end tags nested deeper than kMaxNesting (their text stays) and attributes past
-// kMaxAttributes. Returns the input untouched in the common case.
+namespace {
+
+bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+// The HTML standard's "special" elements: an end tag for another element does not close past one of them.
+bool IsSpecial(std::string_view name) {
+  static const std::string_view kSpecial[] = {
+      "address", "applet",   "area",     "article",  "aside",      "base",     "basefont", "bgsound",  "blockquote",
+      "body",    "br",       "button",   "caption",  "center",     "col",      "colgroup", "dd",       "details",
+      "dir",     "div",      "dl",       "dt",       "embed",      "fieldset", "figcaption", "figure", "footer",
+      "form",    "frame",    "frameset", "h1",       "h2",         "h3",       "h4",       "h5",       "h6",
+      "head",    "header",   "hgroup",   "hr",       "html",       "iframe",   "img",      "input",    "keygen",
+      "li",      "link",     "listing",  "main",     "marquee",    "menu",     "meta",     "nav",      "noembed",
+      "noframes", "noscript", "object",  "ol",       "p",          "param",    "plaintext", "pre",     "script",
+      "search",  "section",  "select",   "source",   "style",      "summary",  "table",    "tbody",    "td",
+      "template", "textarea", "tfoot",   "th",       "thead",      "title",    "tr",       "track",    "ul",
+      "wbr",     "xmp"};
+  for (std::string_view special : kSpecial) {
+    if (special == name) return true;
+  }
+  return false;
+}
+
+// Where "has an element in scope" stops looking.
+bool IsScopeBoundary(std::string_view name) {
+  return IsOneOf(name, {"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"});
+}
+
+// Start tags that close an open <p> first.
+bool ClosesParagraph(std::string_view name) {
+  return IsOneOf(name, {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+                        "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+                        "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5",
+                        "h6", "pre", "listing", "form", "table", "hr", "xmp", "plaintext", "li", "dd", "dt"});
+}
+
+// A model of the parser's stack of open elements, for the depth of the tree it builds. An end tag closes only
+// what the parser would close (a stray </span> under a <div> closes nothing: counting it as a close let
+// 300,000 × "<object></span>" through as depth 0), and the start tags that end an open p, li, dd/dt, option or
+// table part do so here too, so that sloppy real pages (unclosed paragraphs) do not look deep. Where the model
+// is unsure it keeps an element open: it may think a tree deeper than it is, never shallower.
+class OpenElements {
+ public:
+  int depth() const { return static_cast<int>(stack_.size()); }
+
+  // Void elements and self-closed foreign ones (<path/> inside <svg>) open nothing.
+  void Start(std::string_view tag, bool self_closing) {
+    std::string name = AsciiLower(tag);
+    if (IsVoid(name) || (self_closing && foreign_ > 0)) return;
+    if (ClosesParagraph(name)) CloseInScope("p", {"button"});
+    if (IsOneOf(name, {"h1", "h2", "h3", "h4", "h5", "h6"}) && !stack_.empty() &&
+        IsOneOf(stack_.back(), {"h1", "h2", "h3", "h4", "h5", "h6"})) {
+      Pop(1);
+    }
+    if (name == "li") CloseListItem({"li"});
+    if (name == "dd" || name == "dt") CloseListItem({"dd", "dt"});
+    if (name == "option" || name == "optgroup") {
+      if (!stack_.empty() && stack_.back() == "option") Pop(1);
+      if (name == "optgroup" && !stack_.empty() && stack_.back() == "optgroup") Pop(1);
+    }
+    if (name == "td" || name == "th" || name == "tr") CloseTablePart({"td", "th"});
+    if (name == "tr") CloseTablePart({"tr"});
+    if (IsOneOf(name, {"tbody", "thead", "tfoot"})) CloseTablePart({"td", "th", "tr", "tbody", "thead", "tfoot"});
+    foreign_ += name == "svg" || name == "math";
+    stack_.push_back(std::move(name));
+  }
+
+  // Whether the end tag closed anything.
+  bool End(std::string_view tag) {
+    std::string name = AsciiLower(tag);
+    bool special = IsSpecial(name);
+    for (int i = depth() - 1, seen = 0; i >= 0 && seen < kLookDown; --i, ++seen) {
+      const std::string& open = stack_[static_cast<std::size_t>(i)];
+      if (open == name) {
+        Pop(depth() - i);
+        return true;
+      }
+      if (special ? IsScopeBoundary(open) : IsSpecial(open)) return false;
+    }
+    return false;
+  }
+
+ private:
+  // How far down an end tag looks for its element. The parser may look further, so a miss is taken as a stray
+  // tag and the element stays open (deeper, the safe side); this keeps the model linear in the tags.
+  static constexpr int kLookDown = 64;
+
+  void Pop(int count) {
+    for (; count > 0; --count) {
+      foreign_ -= stack_.back() == "svg" || stack_.back() == "math";
+      stack_.pop_back();
+    }
+  }
+
+  void CloseInScope(std::string_view name, std::initializer_list<std::string_view> extra_boundaries) {
+    for (int i = depth() - 1, seen = 0; i >= 0 && seen < kLookDown; --i, ++seen) {
+      const std::string& open = stack_[static_cast<std::size_t>(i)];
+      if (open == name) return Pop(depth() - i);
+      if (IsScopeBoundary(open) || IsOneOf(open, extra_boundaries)) return;
+    }
+  }
+
+  void CloseListItem(std::initializer_list<std::string_view> items) {
+    for (int i = depth() - 1, seen = 0; i >= 0 && seen < kLookDown; --i, ++seen) {
+      const std::string& open = stack_[static_cast<std::size_t>(i)];
+      if (IsOneOf(open, items)) return Pop(depth() - i);
+      if (IsSpecial(open) && !IsOneOf(open, {"address", "div", "p"})) return;
+    }
+  }
+
+  void CloseTablePart(std::initializer_list<std::string_view> parts) {
+    for (int i = depth() - 1, seen = 0; i >= 0 && seen < kLookDown; --i, ++seen) {
+      const std::string& open = stack_[static_cast<std::size_t>(i)];
+      if (IsOneOf(open, parts)) return Pop(depth() - i);
+      if (IsOneOf(open, {"table", "template", "html"})) return;
+    }
+  }
+
+  std::vector<std::string> stack_;  // lower-cased tag names, innermost last
+  int foreign_ = 0;                 // open <svg> and <math>, where "/>" closes an element
+};
+
+bool SelfClosing(std::string_view html, const Tag& tag) { return tag.end >= 2 && html[tag.end - 2] == '/'; }
+
+}  // namespace
+
+// Drops start tags that would open elements deeper than kMaxNesting in the tree the parser builds (their text
+// stays), the end tags that close nothing, and attributes past kMaxAttributes. Returns the input untouched in the
+// common case.
 std::string_view BoundMarkup(std::string_view html, std::string* storage) {
-  int depth = 0, max_depth = 0;
+  OpenElements probe;
+  int max_depth = 0;
   bool excess = false;
   ScanTags(html, [&](const Tag& tag) {
     excess |= tag.excess != std::string_view::npos;
-    if (IsVoid(tag.name)) return true;
-    depth = tag.closing ? std::max(0, depth - 1) : depth + 1;  // stray end tags are ignored by the parser
-    max_depth = std::max(max_depth, depth);
+    if (tag.closing) {
+      probe.End(tag.name);
+    } else {
+      probe.Start(tag.name, SelfClosing(html, tag));
+    }
+    max_depth = std::max(max_depth, probe.depth());
     return true;
   });
   if (max_depth <= kMaxNesting && !excess) return html;
   storage->reserve(html.size());
-  depth = 0;
+  OpenElements open;
   std::size_t copied = 0;
   auto cut = [&](std::size_t from, std::size_t to) {
     storage->append(html.substr(copied, from - copied));
     copied = to;
   };
   ScanTags(html, [&](const Tag& tag) {
-    if (!IsVoid(tag.name)) {
-      int level = tag.closing ? depth : depth + 1;
-      depth = tag.closing ? std::max(0, depth - 1) : depth + 1;
-      if (level > kMaxNesting) {
-        cut(tag.start, tag.end);
-        return true;
-      }
+    bool kept = true;
+    if (tag.closing) {
+      kept = open.End(tag.name);
+    } else if (open.depth() >= kMaxNesting && !IsVoid(tag.name)) {
+      kept = false;  // it would open an element past the bound
+    } else {
+      open.Start(tag.name, SelfClosing(html, tag));
     }
-    if (tag.excess != std::string_view::npos) {
+    if (!kept) {
+      cut(tag.start, tag.end);
+    } else if (tag.excess != std::string_view::npos) {
       cut(tag.excess, tag.end < html.size() ? tag.end - 1 : tag.end);  // keep the closing '>'
     }
     return true;

@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     double parse = Seconds(started);
 
     started = Clock::now();
-    Article article = ExtractArticle(html, {});
+    Article article = ExtractArticle(html, {}).value();
     double extract = Seconds(started);
 
     total_bytes += html.size();
