@@ -321,7 +321,7 @@ TEST_CASE("durations with halves") {
   CHECK_FALSE(Tagged("Shares rose 2 1/4 to 37 3/4.", "1/4"));
 }
 
-TEST_CASE("'N units later' is a duration; 'later' is a signal left out of the span") {
+TEST_CASE("'N units later' is a duration, 'later' is a signal left out of the span") {
   const Mention later = Find(Tag("Three days later, the index recovered."), "Three days");
   CHECK(later.value["value"] == "P3D");
   CHECK(later.value["timex_type"] == "DURATION");

@@ -71,7 +71,7 @@ TEST_CASE("Romanization variants, given-name order and misspellings resolve to o
   CHECK(Find(m, "official", "Scott Bechennt")->value["id"] == "us-scott-bessent");
 }
 
-TEST_CASE("Surname-only mentions link to the full name; common words and bylines are not officials") {
+TEST_CASE("Surname-only mentions link to the full name, common words and bylines are not officials") {
   Mentions m = Tag("Trade Minister Park Jong-won spoke. Park said talks went well. The plant is in an industrial "
                    "park.\n\nBY JEONG JAE-HONG");
   const Mention* full = Find(m, "official", "Park Jong-won");
@@ -132,7 +132,7 @@ TEST_CASE("Percentages carry number or range, unit and the phrase they qualify")
   CHECK(Find(glued, "percentage", "twenty-seven and thirty-eight per cent")->value["high"] == 38);
 }
 
-TEST_CASE("Near misses are not percentages; a share of respondents is not a tariff") {
+TEST_CASE("Near misses are not percentages, a share of respondents is not a tariff") {
   Mentions m = Tag("Article 25 of the agreement applies. About 15 percent of respondents said so.");
   int percentages = 0;
   for (const Mention& mention : m) percentages += mention.type == "percentage";

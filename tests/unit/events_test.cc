@@ -359,7 +359,7 @@ TEST_CASE("A tariff action records rate, products, target country and effective 
   CHECK(tariffs[0].start_date == "2018-02-07");
 }
 
-TEST_CASE("A report cited by a participle is no release; a date belongs to the release verb only") {
+TEST_CASE("A report cited by a participle is no release, a date belongs to the release verb only") {
   // Seed 002: "on the 26th" dates the official's return, and "the … Report published by USTR" cites a report
   // released weeks before.
   Tagged cited(

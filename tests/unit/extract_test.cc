@@ -535,7 +535,7 @@ TEST_CASE("body: a page streamed by React, its parts moved to their places") {
   CHECK(placed.substr(0, 3) == "012");
 }
 
-TEST_CASE("body: a table in a <figure> and a collapsed accordion panel are the article's; rows are paragraphs") {
+TEST_CASE("body: a table in a <figure> and a collapsed accordion panel are the article's, rows are paragraphs") {
   Article a = ExtractArticle(
       Page("", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
                    "<figure class='wp-block-table'><table><tr><th>Quarter</th><th>Shipments</th></tr><tr><td>Q1 "
@@ -605,7 +605,7 @@ TEST_CASE("body: an article around a long data table is the table and its text")
   CHECK_THAT(a.text, Catch::Contains("revises figures every spring"));
 }
 
-TEST_CASE("body: a post embedded in the story is quoted in it; an embedded caption or promotion is not") {
+TEST_CASE("body: a post embedded in the story is quoted in it, an embedded caption or promotion is not") {
   Article a = ExtractArticle(
       Page("", "<article><h1>Steel quota review sought</h1>" + std::string(kParagraphs) +
                    "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Productive talks with Korea's "
@@ -619,7 +619,7 @@ TEST_CASE("body: a post embedded in the story is quoted in it; an embedded capti
   CHECK(a.text.find("aluminium quota request") == std::string::npos);
 }
 
-TEST_CASE("body: an article carried twice (desktop and mobile layouts) is given once; its own repeats stay") {
+TEST_CASE("body: an article carried twice (desktop and mobile layouts) is given once, its own repeats stay") {
   std::string paragraphs;
   for (int i = 1; i <= 12; ++i) {
     paragraphs += "<p>Paragraph " + std::to_string(i) + " of the story: steel exporters asked the government to "

@@ -448,7 +448,7 @@ TEST_CASE("gzip-encoded pages are decoded") {
   CHECK(run.documents[0].body == kPage);
 }
 
-TEST_CASE("a reset connection is retried, then recorded for the next run; the others are fetched") {
+TEST_CASE("a reset connection is retried, then recorded for the next run, the others are fetched") {
   ResettingServer resetting;
   TestHttpServer server;
   server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });

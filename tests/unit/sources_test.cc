@@ -30,7 +30,7 @@ std::vector<FetchedDocument> Read(const std::string& path, SourceReport* report)
 
 }  // namespace
 
-TEST_CASE("WARC response records become documents with their URI and date; other records are skipped") {
+TEST_CASE("WARC response records become documents with their URI and date, other records are skipped") {
   TempDir dir;
   std::string warc = WarcRecord("warcinfo", "", "software: test", "application/warc-fields") +
                      WarcRecord("request", "https://a.example/1", "GET /1 HTTP/1.1\r\n\r\n", "application/http; msgtype=request") +
