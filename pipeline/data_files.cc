@@ -2,6 +2,7 @@
 
 #include "pipeline/compression.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,24 +14,46 @@
 namespace tradewire {
 namespace fs = std::filesystem;
 
-StatusOr<std::string> ReadFileBytes(const std::string& path) {
+namespace {
+
+std::string Megabytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
+
+// Up to max_bytes + 1 bytes of the stream, so that the caller can tell "exactly max_bytes" from "more".
+std::string ReadAtMost(std::istream& in, std::size_t max_bytes) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in && bytes.size() <= max_bytes) {
+    std::size_t left = max_bytes - bytes.size();
+    in.read(buffer, static_cast<std::streamsize>(left >= sizeof buffer ? sizeof buffer : left + 1));
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  return bytes;
+}
+
+}  // namespace
+
+StatusOr<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes) {
   std::string bytes;
   if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    bytes = ReadAtMost(std::cin, max_bytes);
   } else {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return Status::InvalidArgument(path + ": is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status::NotFound(path + ": cannot open file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    bytes = ReadAtMost(in, max_bytes);
     if (in.bad()) return Status::IOError(path + ": read error");
-    bytes = std::move(buffer).str();
   }
+  if (bytes.size() > max_bytes) return Status::ResourceExhausted(path + ": larger than " + Megabytes(max_bytes));
   if (!IsGzip(bytes)) return bytes;
   std::string inflated;
-  if (Gunzip(bytes, &inflated) != DecodeResult::kComplete) return Status::Corruption(path + ": corrupt or truncated gzip data");
-  return inflated;
+  switch (Gunzip(bytes, &inflated, max_bytes)) {
+    case DecodeResult::kComplete: return inflated;
+    case DecodeResult::kTooLarge:
+      return Status::ResourceExhausted(path + ": gzip data inflates to more than " + Megabytes(max_bytes));
+    case DecodeResult::kTruncated: break;
+  }
+  return Status::Corruption(path + ": corrupt or truncated gzip data");
 }
 
 std::string DefaultSchemasDir() {

@@ -5,6 +5,7 @@
 
 #include "extractors/status.h"
 #include "extractors/tag/taggers.h"
+#include "pipeline/compression.h"
 
 namespace tradewire {
 
@@ -17,7 +18,8 @@ std::string DefaultSchemasDir();
 // schemas_dir ("gazetteers/officials.json").
 StatusOr<DataFiles> LoadDataFiles(const std::string& schemas_dir);
 
-// Reads a whole file; gzip files are decompressed. `-` reads standard input.
-StatusOr<std::string> ReadFileBytes(const std::string& path);
+// Reads a whole file; gzip files are decompressed. `-` reads standard input. A file (or what it inflates to)
+// larger than max_bytes is ResourceExhausted, read no further than that.
+StatusOr<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes = kUnbounded);
 
 }  // namespace tradewire

@@ -1,6 +1,7 @@
 // FetchedDocument: one response (or archived record, or saved file) as the sources hand it to the store.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -8,6 +9,11 @@
 #include "extractors/text/utf8.h"
 
 namespace tradewire {
+
+// A saved page (a file, an archived record, a .gz of either) larger than this once decompressed is refused with
+// a recorded failure, not read: real article pages are a few hundred KB, and a small gzip bomb must not take the
+// memory of a night's run.
+inline constexpr std::size_t kMaxPageBytes = std::size_t{64} << 20;
 
 struct FetchedDocument {
   std::string source;         // the config source's name

@@ -32,7 +32,7 @@ int RunExtract(const ExtractOptions& options, const CliContext& context) {
 
   int exit_code = kExitOk;
   for (const std::string& input : options.inputs) {
-    StatusOr<std::string> bytes = ReadFileBytes(input);
+    StatusOr<std::string> bytes = ReadFileBytes(input, kMaxPageBytes);
     if (!bytes.ok()) {
       std::fprintf(stderr, "tradewire: %s\n", bytes.status().message().c_str());
       exit_code = kExitPartial;

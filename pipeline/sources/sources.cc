@@ -218,7 +218,7 @@ void ReadHtmlDirectory(const std::string& path, std::string_view source_name, co
   }
   std::sort(pages.begin(), pages.end());  // the same order every run
   for (const fs::path& page : pages) {
-    StatusOr<std::string> bytes = ReadFileBytes(page.string());
+    StatusOr<std::string> bytes = ReadFileBytes(page.string(), kMaxPageBytes);
     if (!bytes.ok()) {
       report->failures.push_back({page.string(), std::string(source_name), bytes.status().message(), 0, true, ""});
       ++report->failed;

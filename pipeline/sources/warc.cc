@@ -2,7 +2,9 @@
 // archive of any size is read in bounded memory.
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -13,9 +15,11 @@
 namespace tradewire {
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr std::size_t kChunk = 1 << 16;
 constexpr std::size_t kMaxHeaderBytes = 1 << 20;     // a WARC or HTTP header block longer than this is corrupt
-constexpr std::size_t kMaxKeptRecord = 64u << 20;    // larger response records (video, say) are skipped
+constexpr std::size_t kMaxPadding = 1 << 20;         // line breaks between records past this end the reading
 
 using Headers = std::map<std::string, std::string>;  // lower-cased names
 
@@ -44,16 +48,36 @@ std::size_t HeaderEnd(std::string_view data, std::size_t at) {
   return lf == std::string_view::npos ? std::string_view::npos : lf + 2;
 }
 
+// The size line of a chunk ("1a3f", "1a3f;name=value"), or nullopt when it holds no hex digits or more than fit.
+std::optional<std::size_t> ChunkSize(std::string_view line) {
+  std::size_t size = 0, digits = 0;
+  for (char c : line) {
+    int digit = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+    if (digit < 0) break;
+    if (size > (std::numeric_limits<std::size_t>::max() >> 4)) return std::nullopt;
+    size = size << 4 | static_cast<std::size_t>(digit);
+    ++digits;
+  }
+  return digits > 0 ? std::optional(size) : std::nullopt;
+}
+
+// Undoes HTTP chunked transfer coding. A chunk that claims more than is left (a truncated record, or a size such as
+// FFFFFFFFFFFFFFEB that once wrapped the offsets and re-read the same line for ever) keeps what is there and
+// ends the body, so each byte is read once.
 std::string Dechunk(std::string_view body) {
   std::string out;
   std::size_t at = 0;
   while (at < body.size()) {
-    std::size_t eol = body.find("\r\n", at);
+    std::size_t eol = body.find('\n', at);
     if (eol == std::string_view::npos) break;
-    std::size_t size = std::strtoul(std::string(body.substr(at, eol - at)).c_str(), nullptr, 16);
-    if (size == 0) break;
-    out.append(body.substr(eol + 2, size));
-    at = eol + 2 + size + 2;
+    std::optional<std::size_t> size = ChunkSize(body.substr(at, eol - at));
+    if (!size || *size == 0) break;
+    std::string_view data = body.substr(eol + 1);
+    out.append(data.substr(0, *size));
+    if (*size >= data.size()) break;
+    at = eol + 1 + *size;
+    if (body.substr(at, 2) == "\r\n") at += 2;
+    else if (body.substr(at, 1) == "\n") at += 1;
   }
   return out;
 }
@@ -96,8 +120,33 @@ class RecordStream {
     }
     return true;
   }
-  void SkipLineBreaks() {
-    while (Fill(1) && (window()[0] == '\r' || window()[0] == '\n')) Skip(1);
+  // Skips the line breaks between records; false when there are more than kMaxPadding of them (10 GB of
+  // newlines in a small .warc.gz must not keep a run busy for minutes).
+  bool SkipLineBreaks() {
+    for (std::size_t skipped = 0; Fill(1);) {
+      std::size_t breaks = std::min(window().find_first_not_of("\r\n"), window().size());
+      if (breaks == 0) return true;
+      if ((skipped += breaks) > kMaxPadding) return false;
+      Skip(breaks);
+    }
+    return true;
+  }
+  // Moves to the next line that starts with "WARC/"; false when the stream has none. How reading goes on after a
+  // record whose Content-Length is wrong.
+  bool SkipToRecordStart() {
+    while (true) {
+      std::size_t found = window().find("\nWARC/");
+      if (found != std::string_view::npos) return Skip(found + 1);
+      if (window().size() > 6) Skip(window().size() - 6);
+      if (reader_.Read(kChunk, &buffer_) == 0) return false;
+    }
+  }
+  // Whether the window starts where a record may follow one: at line breaks, at "WARC/", or at the end.
+  bool AtRecordBoundary(std::size_t at) {
+    Fill(at + 16);
+    std::string_view next = window().substr(std::min(at, window().size()));
+    next.remove_prefix(std::min(next.find_first_not_of("\r\n"), next.size()));
+    return next.empty() || next.substr(0, 5) == "WARC/" || "WARC/"sv.substr(0, next.size()) == next;
   }
 
  private:
@@ -108,8 +157,9 @@ class RecordStream {
 };
 
 // A response record's HTTP message (its header block complete) as a document; false when it is not a page
-// worth handing on (a redirect, an image, ...).
-bool ToDocument(std::string_view block, const Headers& warc, std::string_view source_name, FetchedDocument* document) {
+// worth handing on (a redirect, an image, ...), or when its body cannot be decoded (then *problem says why).
+bool ToDocument(std::string_view block, const Headers& warc, std::string_view source_name, FetchedDocument* document,
+                std::string* problem) {
   std::size_t body_start = HeaderEnd(block, 0);
   Headers http;
   std::string status_line;
@@ -126,11 +176,35 @@ bool ToDocument(std::string_view block, const Headers& warc, std::string_view so
   if (AsciiLower(http["transfer-encoding"]).find("chunked") != std::string::npos) body = Dechunk(body);
   if (IsGzip(body)) {
     std::string inflated;
-    Gunzip(body, &inflated, kMaxKeptRecord);
+    DecodeResult inflating = Gunzip(body, &inflated, kMaxPageBytes);
+    if (inflating != DecodeResult::kComplete) {
+      *problem = inflating == DecodeResult::kTooLarge
+                     ? "gzip body inflates to more than " + std::to_string(kMaxPageBytes >> 20) + " MB"
+                     : "gzip body is truncated or corrupt";
+      return false;
+    }
     body = std::move(inflated);
   }
   document->body = std::move(body);
   return document->http_status >= 200 && document->http_status < 300 && IsPageType(document->content_type);
+}
+
+// A WARC Content-Length: decimal digits only, and no more than fit.
+std::optional<std::uint64_t> ContentLength(std::string_view value) {
+  value.remove_suffix(value.size() - std::min(value.find_last_not_of(" \t") + 1, value.size()));
+  if (value.empty() || value.size() > 19) return std::nullopt;
+  std::uint64_t length = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    length = length * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return length;
+}
+
+bool IsResponse(const Headers& warc) {
+  auto type = warc.find("warc-type"), content_type = warc.find("content-type");
+  return type != warc.end() && type->second == "response" && content_type != warc.end() &&
+         content_type->second.find("application/http") != std::string::npos;
 }
 
 }  // namespace
@@ -145,38 +219,60 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
   if (!reader.opened()) return fail(path + ": cannot open WARC file");
   RecordStream stream(reader);
   while (true) {
-    stream.SkipLineBreaks();
+    if (!stream.SkipLineBreaks()) return fail(path + ": more than 1 MB of line breaks at byte " + std::to_string(stream.offset()));
     if (!stream.Fill(1)) break;
     std::uint64_t record_offset = stream.offset();
     std::string at_byte = " at byte " + std::to_string(record_offset);
-    if (stream.Fill(5) && stream.window().substr(0, 5) != "WARC/") return fail(path + ": not a WARC record" + at_byte);
+    if (stream.Fill(5) && stream.window().substr(0, 5) != "WARC/") {
+      fail(path + ": not a WARC record" + at_byte + (record_offset == 0 ? "" : "; reading on from the next record"));
+      if (!stream.SkipToRecordStart()) break;
+      continue;
+    }
     std::size_t header_end = stream.FillHeader();
     if (header_end == std::string_view::npos) return fail(path + ": truncated WARC record header" + at_byte);
     Headers warc;
     std::string version;
     ParseHeaderLines(stream.window().substr(0, header_end), &version, &warc);
-    if (!warc.count("content-length")) return fail(path + ": WARC record without Content-Length" + at_byte);
-    std::uint64_t length = std::strtoull(warc["content-length"].c_str(), nullptr, 10);
     std::string uri = warc["warc-target-uri"];
+    std::optional<std::uint64_t> length = ContentLength(warc["content-length"]);
     stream.Skip(header_end);
-    bool wanted = warc["warc-type"] == "response" && warc["content-type"].find("application/http") != std::string::npos;
-    if (!wanted || length > kMaxKeptRecord) {
-      if (wanted) fail(path + ": record for " + uri + " is larger than " + std::to_string(kMaxKeptRecord) + " bytes");
-      if (!stream.Skip(length)) return fail(path + ": truncated WARC record" + at_byte + " (" + uri + ")");
+    if (!length) {
+      fail(path + ": record" + at_byte + " has no valid Content-Length; reading on from the next record");
+      if (!stream.SkipToRecordStart()) break;
       continue;
     }
-    if (!stream.Fill(static_cast<std::size_t>(length))) {
-      return fail(path + ": truncated WARC record" + at_byte + " (" + uri + ")");
+    if (*length > kMaxPageBytes) {  // video and the like: skipped without holding it
+      if (!stream.Skip(*length)) return fail(path + ": truncated WARC record" + at_byte + " (" + uri + ")");
+      if (IsResponse(warc)) {
+        fail(path + ": record for " + uri + at_byte + " is larger than " + std::to_string(kMaxPageBytes >> 20) + " MB");
+      }
+      continue;
     }
-    std::string_view block = stream.window().substr(0, length);
+    auto size = static_cast<std::size_t>(*length);
+    // A length that does not end where the next record starts loses its record, not the ones after it.
+    bool complete = stream.Fill(size);
+    if (!complete || !stream.AtRecordBoundary(size)) {
+      fail(path + (complete ? ": record" + at_byte + " has a Content-Length that does not end at the next record"
+                            : ": WARC record" + at_byte + " is truncated or its Content-Length is too large") +
+           (uri.empty() ? "" : " (" + uri + ")") + "; reading on from the next record");
+      if (!stream.SkipToRecordStart()) break;
+      continue;
+    }
+    if (!IsResponse(warc)) {
+      stream.Skip(size);
+      continue;
+    }
+    std::string_view block = stream.window().substr(0, size);
     if (HeaderEnd(block, 0) == std::string_view::npos) {
       fail(path + ": record for " + uri + at_byte + " has a malformed HTTP response");
-      stream.Skip(length);
+      stream.Skip(size);
       continue;
     }
     FetchedDocument document;
-    bool is_page = ToDocument(block, warc, source_name, &document);
-    stream.Skip(length);
+    std::string problem;
+    bool is_page = ToDocument(block, warc, source_name, &document, &problem);
+    stream.Skip(size);
+    if (!problem.empty()) fail(path + ": record for " + uri + at_byte + ": " + problem);
     if (!is_page) continue;
     ++report->documents;
     sink(std::move(document));

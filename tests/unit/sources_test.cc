@@ -110,6 +110,79 @@ TEST_CASE("a WARC is read record by record: huge records are skipped, the ones a
   CHECK_THAT(trailing.failures[0].reason, Catch::Contains("corrupt"));
 }
 
+TEST_CASE("a WARC record with a wrong Content-Length loses itself, not the records after it") {
+  TempDir dir;
+  std::string first = WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>"));
+  std::string last = WarcRecord("response", "https://a.example/2", HttpResponse("<p>second</p>"));
+  std::string middle = WarcRecord("response", "https://a.example/bad", HttpResponse("<p>middle record</p>"));
+  std::size_t length_at = middle.find("Content-Length: ") + 16;
+  std::size_t length_end = middle.find("\r\n", length_at);
+  for (const char* length : {"abc", "12", "999999", "-5", "18446744073709551621"}) {
+    INFO(length);
+    std::string broken = middle;
+    broken.replace(length_at, length_end - length_at, length);
+    WriteFile(dir.File("broken.warc"), first + broken + last);
+    SourceReport report;
+    auto documents = Read(dir.File("broken.warc"), &report);
+    REQUIRE(documents.size() == 2);
+    CHECK(documents[0].url == "https://a.example/1");
+    CHECK(documents[1].url == "https://a.example/2");
+    REQUIRE(report.failures.size() == 1);
+    CHECK_THAT(report.failures[0].reason, Catch::Contains("broken.warc") && Catch::Contains("Content-Length"));
+  }
+}
+
+TEST_CASE("a chunked WARC body with a size that wraps is read once, in bounded memory") {
+  TempDir dir;
+  std::string chunked = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "5\r\n<p>ok\r\n";
+  for (int i = 0; i < 2000; ++i) chunked += "FFFFFFFFFFFFFFEB\r\n<p>again</p>\r\n";
+  chunked += "0\r\n\r\n";
+  WriteFile(dir.File("chunks.warc"), WarcRecord("response", "https://a.example/c", chunked) +
+                                         WarcRecord("response", "https://a.example/2", HttpResponse("<p>second</p>")));
+  SourceReport report;
+  auto documents = Read(dir.File("chunks.warc"), &report);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].body.size() <= chunked.size());  // was: the same line appended for ever (3.2 GB in 17 s)
+  CHECK_THAT(documents[0].body, Catch::StartsWith("<p>ok"));
+  CHECK(documents[1].body == "<p>second</p>");
+}
+
+TEST_CASE("megabytes of line breaks between WARC records end the file with a failure, not minutes of work") {
+  TempDir dir;
+  std::string first = WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>"));
+  WriteFile(dir.File("padded.warc.gz"),
+            Gzip(first + std::string(3u << 20, '\n') + WarcRecord("response", "https://a.example/2", HttpResponse("<p>2</p>"))));
+  SourceReport report;
+  auto documents = Read(dir.File("padded.warc.gz"), &report);
+  REQUIRE(documents.size() == 1);
+  REQUIRE(report.failures.size() == 1);
+  CHECK_THAT(report.failures[0].reason, Catch::Contains("line breaks"));
+  // A few line breaks, as writers leave them, are no failure.
+  WriteFile(dir.File("loose.warc"), first + "\r\n\n\r\n" + first);
+  SourceReport loose;
+  CHECK(Read(dir.File("loose.warc"), &loose).size() == 2);
+  CHECK(loose.failures.empty());
+}
+
+TEST_CASE("a gzip bomb among saved pages is a failure naming the file, and the other pages are read") {
+  TempDir dir;
+  WriteFile(dir.File("a.html"), "<p>a</p>");
+  WriteFile(dir.File("bomb.html.gz"), Gzip(std::string(100u << 20, ' ')));  // 100 KB that inflate to 100 MB
+  WriteFile(dir.File("c.html"), "<p>c</p>");
+  std::vector<FetchedDocument> documents;
+  SourceReport report;
+  ReadHtmlDirectory(dir.path(), "saved", [&](FetchedDocument d) { documents.push_back(std::move(d)); }, &report);
+  REQUIRE(documents.size() == 2);
+  REQUIRE(report.failures.size() == 1);
+  CHECK_THAT(report.failures[0].reason, Catch::Contains("bomb.html.gz") && Catch::Contains("inflates to more than"));
+  // `extract` reads files the same way: the bomb is named on stderr, exit 1, the other file still extracted.
+  CommandResult extract = RunTradewire({"extract", dir.File("bomb.html.gz"), dir.File("a.html")});
+  CHECK(extract.exit_code == 1);
+  CHECK_THAT(extract.err, Catch::Contains("bomb.html.gz") && Catch::Contains("inflates to more than"));
+  CHECK_THAT(extract.out, Catch::Contains("a.html"));
+}
+
 TEST_CASE("a folder of saved pages, gzipped or not, with URL sidecars") {
   TempDir dir;
   WriteFile(dir.File("a.html"), "<p>a</p>");
