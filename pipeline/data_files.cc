@@ -2,13 +2,10 @@
 
 #include "pipeline/compression.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 
 namespace tradewire {

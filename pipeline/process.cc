@@ -55,7 +55,8 @@ ProcessedDocument DocumentProcessor::Process(const FetchedDocument& document) co
     } else {
       StatusOr<Article> article = ExtractArticle(decoded.utf8, hints);
       if (!article.ok()) {
-        result.status = Status::ResourceExhausted(document.url + ": " + article.status().message());
+        const std::string& why = article.status().message();  // `extract` names its input itself; no URL there
+        result.status = Status::ResourceExhausted(document.url.empty() ? why : document.url + ": " + why);
         return result;
       }
       result.article = std::move(article).value();

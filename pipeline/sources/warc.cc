@@ -146,7 +146,7 @@ class RecordStream {
     Fill(at + 16);
     std::string_view next = window().substr(std::min(at, window().size()));
     next.remove_prefix(std::min(next.find_first_not_of("\r\n"), next.size()));
-    return next.empty() || next.substr(0, 5) == "WARC/" || "WARC/"sv.substr(0, next.size()) == next;
+    return "WARC/"sv.starts_with(next.substr(0, 5));  // true at the end too, and on a record cut short
   }
 
  private:
@@ -219,7 +219,9 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
   if (!reader.opened()) return fail(path + ": cannot open WARC file");
   RecordStream stream(reader);
   while (true) {
-    if (!stream.SkipLineBreaks()) return fail(path + ": more than 1 MB of line breaks at byte " + std::to_string(stream.offset()));
+    if (!stream.SkipLineBreaks()) {
+      return fail(path + ": more than 1 MB of line breaks at byte " + std::to_string(stream.offset()));
+    }
     if (!stream.Fill(1)) break;
     std::uint64_t record_offset = stream.offset();
     std::string at_byte = " at byte " + std::to_string(record_offset);
@@ -244,7 +246,8 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
     if (*length > kMaxPageBytes) {  // video and the like: skipped without holding it
       if (!stream.Skip(*length)) return fail(path + ": truncated WARC record" + at_byte + " (" + uri + ")");
       if (IsResponse(warc)) {
-        fail(path + ": record for " + uri + at_byte + " is larger than " + std::to_string(kMaxPageBytes >> 20) + " MB");
+        fail(path + ": record for " + uri + at_byte + " is larger than " + std::to_string(kMaxPageBytes >> 20) +
+             " MB");
       }
       continue;
     }
