@@ -84,6 +84,12 @@ bool IsSingleByteCharset(const std::string& charset) {
   return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) == 1;
 }
 
+std::string KnownOrEmpty(std::string label) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterDeleter> converter(ucnv_open(Superset(label).c_str(), &status));
+  return U_SUCCESS(status) ? label : "";
+}
+
 // The byte windows-1252 (Latin-1 as browsers read it) writes for a code point, or -1: Latin-1's own, and the
 // typographic characters it puts at 0x80–0x9F ("€" 0x80, "’" 0x92, "™" 0x99).
 int Cp1252Byte(uint32_t code_point) {
@@ -188,8 +194,9 @@ std::string RepairDoubleEncoded(std::string utf8) {
 DecodedText DecodeToUtf8(std::string_view bytes, std::string_view content_type_header) {
   DecodedText decoded;
   std::string bom = CharsetFromBom(bytes);
-  std::string charset = !bom.empty() ? bom : CharsetFromContentType(content_type_header);
-  if (charset.empty()) charset = CharsetFromMeta(bytes);
+  // A label ICU does not know is ignored, as browsers ignore it, and the next evidence decides.
+  std::string charset = !bom.empty() ? bom : KnownOrEmpty(CharsetFromContentType(content_type_header));
+  if (charset.empty()) charset = KnownOrEmpty(CharsetFromMeta(bytes));
   if (charset.empty()) {
     // No label: valid UTF-8 is by far the likeliest; otherwise let ICU guess.
     charset = IsValidUtf8(bytes) ? "utf-8" : Detect(bytes);

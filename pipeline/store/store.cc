@@ -86,13 +86,6 @@ StatusOr<std::map<int, std::string>> ReadMigrations(const std::string& dir) {
   return migrations;
 }
 
-bool LooksLikeSqlite(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char header[16] = {};
-  in.read(header, sizeof header);
-  return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
-}
-
 }  // namespace
 
 const char* PutResultName(PutResult result) {
@@ -613,9 +606,6 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
   bool exists = fs::exists(path, ec);
   if (!exists && mode == Mode::kExisting) return Status::NotFound(path + ": no such store");
   if (exists && fs::is_directory(path, ec)) return Status::InvalidArgument(path + ": is a directory, not a store");
-  if (exists && fs::file_size(path, ec) > 0 && !LooksLikeSqlite(path)) {
-    return Status::Corruption(path + ": not a tradewire store (not an SQLite database); refusing to touch it");
-  }
   StatusOr<std::map<int, std::string>> migrations = ReadMigrations(schemas_dir + "/migrations");
   if (!migrations.ok()) return migrations.status();
 
@@ -626,7 +616,10 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
   impl->db = std::move(db).value();
   sql::Database& database = *impl->db;
 
-  // Read the identity before changing anything, so a foreign database is never modified.
+  // Read the identity before changing anything, so a foreign database is never modified. The file's header is
+  // read by SQLite itself: opening and closing the file through another descriptor would drop every POSIX lock
+  // this process holds on it, so a second Store on the same file would let another process's close delete the
+  // write-ahead log under the first (its committed batches then vanish).
   auto read_int = [&database](const char* pragma) -> StatusOr<std::int64_t> {
     StatusOr<sql::Statement> stmt = database.Prepare(pragma);
     if (!stmt.ok()) return stmt.status();
@@ -634,6 +627,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
     return stmt->Int(0);
   };
   StatusOr<std::int64_t> application_id = read_int("PRAGMA application_id");
+  if (!application_id.ok() && application_id.status().code() == Status::Code::kCorruption) {
+    return Status::Corruption(path + ": not a tradewire store (not an SQLite database); refusing to touch it");
+  }
   if (!application_id.ok()) {
     return Status::Corruption(path + ": not a readable tradewire store (" + application_id.status().message() + ")");
   }

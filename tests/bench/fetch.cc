@@ -22,10 +22,7 @@ int main(int argc, char** argv) {
   auto pages = std::make_shared<std::map<std::string, std::string>>();  // path → gzipped body
   for (const auto& entry : std::filesystem::directory_iterator(argv[1])) {
     if (entry.path().extension() != ".html") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream body;
-    body << in.rdbuf();
-    (*pages)["/" + entry.path().filename().string()] = tradewire::testing::Gzip(body.str());
+    (*pages)["/" + entry.path().filename().string()] = tradewire::testing::Gzip(tradewire::testing::ReadFile(entry.path()));
   }
   tradewire::testing::TestHttpServer server;
   // httplib holds one thread per keep-alive connection; the client under test keeps up to 16 open.

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/subprocess.h"
+
 namespace tradewire::testing {
 namespace fs = std::filesystem;
 
@@ -43,17 +45,15 @@ TestHttpServer::TestHttpServer(const std::string& root) {
       response.set_content("<html><body>not found</body></html>", "text/html");
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream body;
-    body << in.rdbuf();
-    std::string etag = "\"" + std::to_string(std::hash<std::string>{}(body.str())) + "\"";
+    const std::string body = ReadFile(path);
+    std::string etag = "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
     response.set_header("ETag", etag);
     response.set_header("Last-Modified", "Tue, 20 May 2025 08:00:00 GMT");
     if (request.get_header_value("If-None-Match") == etag) {
       response.status = 304;
       return;
     }
-    response.set_content(body.str(), ContentTypeFor(path).c_str());
+    response.set_content(body, ContentTypeFor(path).c_str());
   });
 }
 

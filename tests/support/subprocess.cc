@@ -159,4 +159,12 @@ void WriteFile(const std::string& path, const std::string& contents) {
   if (!file) throw std::runtime_error("cannot write " + path);
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
 }  // namespace tradewire::testing

@@ -51,5 +51,7 @@ class TempDir {
 
 // Writes `contents` to `path` (truncating), aborting the test run on failure.
 void WriteFile(const std::string& path, const std::string& contents);
+// The bytes of the file at `path`; throws naming the path when it cannot be read.
+std::string ReadFile(const std::string& path);
 
 }  // namespace tradewire::testing

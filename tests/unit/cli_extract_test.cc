@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "extractors/text/utf8.h"
 #include "tests/support/subprocess.h"
 
 using tradewire::testing::RunTradewire;
@@ -13,6 +14,18 @@ using tradewire::testing::Gzip;
 using tradewire::testing::JsonLines;
 
 namespace {
+
+// The bytes of `text` between code-point offsets `start` and `end`, found through the extractors' own map.
+std::string CodePointSlice(const std::string& text, std::size_t start, std::size_t end) {
+  tradewire::CharOffsetMap chars(text);
+  auto byte_of = [&](std::size_t point) {
+    std::size_t byte = 0;
+    while (byte < text.size() && chars.ToChar(byte) < point) ++byte;
+    return byte;
+  };
+  std::size_t from = byte_of(start);
+  return text.substr(from, byte_of(end) - from);
+}
 
 const char* kPage = R"(<!doctype html><html lang="en"><head><title>Seoul and Washington end talks | Wire</title>
 <meta property="article:published_time" content="2025-05-23T09:00:00+09:00"></head><body>
@@ -48,9 +61,12 @@ TEST_CASE("extract prints one JSON object per input, in input order, with the do
   CHECK(rows[0]["mentions"].is_array());
   // Offsets are character offsets into text, and the surface text agrees with them.
   std::string text = rows[0]["text"];
+  REQUIRE_FALSE(rows[0]["mentions"].empty());
   for (const auto& mention : rows[0]["mentions"]) {
-    CHECK(mention["end"].get<std::size_t>() > mention["start"].get<std::size_t>());
-    CHECK(mention["end"].get<std::size_t>() <= text.size());
+    auto start = mention["start"].get<std::size_t>();
+    auto end = mention["end"].get<std::size_t>();
+    CHECK(end > start);
+    CHECK(CodePointSlice(text, start, end) == mention["text"].get<std::string>());
   }
 }
 

@@ -10,19 +10,15 @@
 #include <sstream>
 
 #include "pipeline/config/config.h"
+#include "tests/support/subprocess.h"
 
 using tradewire::ConfigKey;
 using tradewire::ParseConfig;
+using tradewire::testing::ReadFile;
 
 namespace {
 
-std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(TRADEWIRE_SOURCE_DIR "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ReadSourceFile(const std::string& relative) { return ReadFile(TRADEWIRE_SOURCE_DIR "/" + relative); }
 
 using TableKey = std::pair<std::string, std::string>;  // ("fetch", "timeout_s"); "source" for [[source]]
 

@@ -97,8 +97,9 @@ TEST_CASE("ContentHash is empty for a text without words") {
 TEST_CASE("Fingerprints survive invalid UTF-8 and NUL bytes") {
   const std::string broken = std::string("Tariff\xff\xfe talks \xc3 in Seoul\0 ended", 33) + "\xe2\x80";
   CHECK(ContentHash(broken).size() == 32);
-  CHECK(ContentHash(broken) == ContentHash(broken));
-  CHECK(NearDuplicate(broken, broken));
+  // Invalid bytes and NULs separate words like spaces, so the words that survive decide the hash.
+  CHECK(ContentHash(broken) == ContentHash("Tariff talks in Seoul ended"));
+  CHECK(NearDuplicate(broken, "Tariff talks in Seoul ended"));
   CHECK(ContentHash("talks \xff ended") == ContentHash("talks ended"));  // a stray byte separates words
 }
 

@@ -61,9 +61,16 @@ TEST_CASE("export refuses bad flags and missing stores with one clear line") {
   auto missing = RunTradewire({"export", "--db", dir.File("none.db")});
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("none.db"));
-  auto bad_kind = RunTradewire({"export", "--db", dir.File("none.db"), "--kind", "people"});
+  // The flags are refused on a store that exists and exports fine, so exit 2 is theirs, not the store's.
+  auto imported = RunTradewire({"import", "--db", dir.File("s.db"), TRADEWIRE_SOURCE_DIR "/corpus/site"});
+  REQUIRE(imported.exit_code == 0);
+  REQUIRE(RunTradewire({"export", "--db", dir.File("s.db")}).exit_code == 0);
+  auto bad_kind = RunTradewire({"export", "--db", dir.File("s.db"), "--kind", "people"});
   CHECK(bad_kind.exit_code == 2);
   CHECK_THAT(bad_kind.err, Catch::Contains("--kind"));
-  auto bad_cursor = RunTradewire({"export", "--db", dir.File("none.db"), "--since", "-4"});
+  CHECK(bad_kind.out.empty());
+  auto bad_cursor = RunTradewire({"export", "--db", dir.File("s.db"), "--since", "-4"});
   CHECK(bad_cursor.exit_code == 2);
+  CHECK_THAT(bad_cursor.err, Catch::Contains("--since"));
+  CHECK(bad_cursor.out.empty());
 }

@@ -13,13 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string Gunzipped(const fs::path& path) { return RunCommand({"/bin/gzip", "-dc", path.string()}).out; }
 
 // The long options `tradewire [COMMAND] --help` lists, each as roff writes it ("\-\-log\-level").

@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The one .deb cpack left in `dir`.
 fs::path FindDeb(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir)) {

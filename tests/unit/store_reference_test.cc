@@ -39,10 +39,7 @@ Columns StoreColumns(const std::string& path) {
 }
 
 Columns ReadmeColumns() {
-  std::ifstream in(TRADEWIRE_SOURCE_DIR "/README.md");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string readme = text.str();
+  const std::string readme = tradewire::testing::ReadFile(TRADEWIRE_SOURCE_DIR "/README.md");
   const std::size_t begin = readme.find("\n## The store's tables");
   REQUIRE(begin != std::string::npos);
   const std::size_t end = readme.find("\n## ", begin + 1);

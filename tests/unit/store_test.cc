@@ -10,6 +10,7 @@
 #include "tests/support/subprocess.h"
 
 using namespace tradewire;
+using tradewire::testing::ReadFile;
 using tradewire::testing::RunTradewire;
 using tradewire::testing::TempDir;
 using tradewire::testing::WriteFile;
@@ -77,13 +78,6 @@ std::vector<json> ExportAll(Store& store, ExportKind kind, std::int64_t since = 
   std::vector<json> rows;
   REQUIRE(store.Export(kind, since, [&](const json& row) { rows.push_back(row); }).ok());
   return rows;
-}
-
-std::string FileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 }  // namespace
@@ -273,18 +267,18 @@ TEST_CASE("a foreign or corrupt database is refused and never modified") {
     REQUIRE((*foreign)->Execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT); "
                                 "INSERT INTO customers(name) VALUES ('Acme');").ok());
   }
-  std::string before = FileBytes(dir.File("foreign.db"));
+  std::string before = ReadFile(dir.File("foreign.db"));
   auto store = Store::Open(dir.File("foreign.db"), kSchemas, Store::Mode::kCreate);
   REQUIRE_FALSE(store.ok());
   CHECK(store.status().code() == Status::Code::kCorruption);
   CHECK_THAT(store.status().message(), Catch::Contains("foreign.db") && Catch::Contains("not a tradewire store"));
-  CHECK(FileBytes(dir.File("foreign.db")) == before);
+  CHECK(ReadFile(dir.File("foreign.db")) == before);
 
   WriteFile(dir.File("garbage.db"), std::string(5000, 'x'));
   auto garbage = Store::Open(dir.File("garbage.db"), kSchemas, Store::Mode::kCreate);
   REQUIRE_FALSE(garbage.ok());
   CHECK(garbage.status().code() == Status::Code::kCorruption);
-  CHECK(FileBytes(dir.File("garbage.db")) == std::string(5000, 'x'));
+  CHECK(ReadFile(dir.File("garbage.db")) == std::string(5000, 'x'));
 
   auto missing = Store::Open(dir.File("missing.db"), kSchemas, Store::Mode::kExisting);
   REQUIRE_FALSE(missing.ok());
@@ -294,7 +288,7 @@ TEST_CASE("a foreign or corrupt database is refused and never modified") {
   auto cli = RunTradewire({"export", "--db", dir.File("foreign.db")});
   CHECK(cli.exit_code == 2);
   CHECK_THAT(cli.err, Catch::Contains("foreign.db"));
-  CHECK(FileBytes(dir.File("foreign.db")) == before);
+  CHECK(ReadFile(dir.File("foreign.db")) == before);
 }
 
 TEST_CASE("a store from a newer tradewire is refused") {
@@ -322,8 +316,22 @@ TEST_CASE("one writer at a time: a second run exits 75 at once with a clear mess
   auto cli = RunTradewire({"import", "--db", dir.File("s.db"), dir.File("page.html")});
   CHECK(cli.exit_code == 75);
   CHECK_THAT(cli.err, Catch::Contains("another tradewire run"));
-  // Readers are not blocked by the writer.
-  CHECK(RunTradewire({"stats", "--db", dir.File("s.db")}).exit_code == 0);
+  // Readers are not blocked by a writer in the middle of a batch, and see only what it committed.
+  REQUIRE(store->Put(Page("https://a.example/1", "x"), Processed("https://a.example/1", kStory), "v1").ok());
+  auto during = RunTradewire({"stats", "--db", dir.File("s.db")});
+  REQUIRE(during.exit_code == 0);
+  CHECK(json::parse(during.out)["articles"] == 0);
+  auto export_during = RunTradewire({"export", "--db", dir.File("s.db")});
+  CHECK(export_during.exit_code == 0);
+  CHECK(export_during.out.empty());
+  auto flushed = store->Flush();
+  INFO(flushed.message());
+  REQUIRE(flushed.ok());
+  INFO((*store->Stats()).dump());
+  auto after = RunTradewire({"stats", "--db", dir.File("s.db")});
+  REQUIRE(after.exit_code == 0);
+  INFO(after.out);
+  CHECK(json::parse(after.out)["articles"] == 1);
 }
 
 TEST_CASE("full-text search finds articles by words of their text") {
