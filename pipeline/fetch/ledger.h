@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tradewire {
 
@@ -37,6 +38,14 @@ struct FetchFailure {
   std::string retry_after;   // ISO 8601 UTC, when a retry is due (empty when permanent)
 };
 
+// One entry of a feed or sitemap as it was last read: an article link or, for a sitemap index, a child sitemap.
+struct ListedItem {
+  std::string url;
+  std::string date_hint;   // the entry's date, as Link::date
+  std::string title_hint;
+  bool sitemap = false;    // a child sitemap of an index, not an article
+};
+
 class FetchLedger {
  public:
   virtual ~FetchLedger() = default;
@@ -46,6 +55,10 @@ class FetchLedger {
   // A listing (feed, sitemap) was read: remember its validators for the next run's conditional request.
   virtual void RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) = 0;
   virtual void RecordFailure(const FetchFailure& failure) = 0;
+  // A listing was read: its items replace what it listed before, so that a run whose listing answers 304 still
+  // reaches them. A ledger that keeps no listings (the default) makes a 304 listing yield nothing.
+  virtual void RecordListing(std::string_view /*listing_url*/, const std::vector<ListedItem>& /*items*/) {}
+  virtual std::vector<ListedItem> ListedItems(std::string_view /*listing_url*/) { return {}; }
 };
 
 }  // namespace tradewire

@@ -97,10 +97,46 @@ class SourceRunner {
 
   void QueueListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
     if (!seen_.insert(url).second) return;  // a sitemap index that lists itself, or two sources that share one
-    // A feed or sitemap that did not change (304) is not parsed again.
+    // A feed or sitemap that did not change (304) is not parsed again: what it listed comes from the ledger.
     fetcher_.Enqueue(url, source.name, true, [this, &source, url, depth, report](Fetcher::Result result) {
-      if (Count(result, report)) ReadListing(source, url, depth, std::move(result.response), report);
+      if (Count(result, report)) {
+        ReadListing(source, url, depth, std::move(result.response), report);
+      } else if (result.outcome == Fetcher::Outcome::kNotModified) {
+        ReplayListing(source, url, depth, report);
+      }
     });
+  }
+
+  // A 304 listing's items as the ledger remembers them: the stored ones are passed over by QueueArticle and the
+  // retries not yet due by the Fetcher, so what is left is what a killed run never stored and what is due again.
+  void ReplayListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
+    LinkList links;
+    for (ListedItem& item : ledger_.ListedItems(url)) {
+      if (item.sitemap) {
+        links.sitemaps.push_back(std::move(item.url));
+      } else {
+        links.links.push_back({std::move(item.url), std::move(item.date_hint), std::move(item.title_hint)});
+      }
+    }
+    QueueLinks(source, links, depth, report);
+  }
+
+  void QueueLinks(const SourceConfig& source, const LinkList& links, int depth, SourceReport* report) {
+    for (const Link& link : links.links) QueueArticle(link, source.name, report);
+    for (const std::string& child : links.sitemaps) {
+      if (depth + 1 > kMaxSitemapDepth || ++sitemaps_read_ > kMaxSitemaps) {
+        spdlog::warn("{}: sitemap index nested too deep or too large; {} not read", source.name, child);
+        continue;
+      }
+      QueueListing(source, child, depth + 1, report);
+    }
+  }
+
+  static std::vector<ListedItem> ToListedItems(const LinkList& links) {
+    std::vector<ListedItem> items;
+    for (const Link& link : links.links) items.push_back({link.url, link.date, link.title, false});
+    for (const std::string& child : links.sitemaps) items.push_back({child, "", "", true});
+    return items;
   }
 
   void ReadListing(const SourceConfig& source, const std::string& url, int depth, HttpResponse response,
@@ -127,14 +163,8 @@ class SourceRunner {
     }
     // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.
     ledger_.RecordValidators(url, response.etag, response.last_modified);
-    for (const Link& link : links->links) QueueArticle(link, source.name, report);
-    for (const std::string& child : links->sitemaps) {
-      if (depth + 1 > kMaxSitemapDepth || ++sitemaps_read_ > kMaxSitemaps) {
-        spdlog::warn("{}: sitemap index nested too deep or too large; {} not read", source.name, child);
-        continue;
-      }
-      QueueListing(source, child, depth + 1, report);
-    }
+    ledger_.RecordListing(url, ToListedItems(*links));
+    QueueLinks(source, *links, depth, report);
   }
 
   void QueueUrlList(const SourceConfig& source, SourceReport* report) {

@@ -753,6 +753,39 @@ void Store::RecordFailure(const FetchFailure& failure) {
       .Run();
 }
 
+void Store::RecordListing(std::string_view listing_url, const std::vector<ListedItem>& items) {
+  if (!impl_->BeginBatch().ok()) return;
+  auto clear = impl_->Stmt("DELETE FROM listing_items WHERE listing_url = ?1");
+  if (!clear.ok() || !(*clear)->Bind(1, listing_url).Run().ok()) return;
+  auto insert = impl_->Stmt(
+      "INSERT INTO listing_items(listing_url, item_url, kind, date_hint, title_hint) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(listing_url, item_url) DO NOTHING");
+  if (!insert.ok()) return;
+  for (const ListedItem& item : items) {
+    (*insert)->Reset();
+    (*insert)
+        ->Bind(1, listing_url)
+        .Bind(2, item.url)
+        .Bind(3, std::string_view(item.sitemap ? "sitemap" : "article"))
+        .Bind(4, item.date_hint)
+        .Bind(5, item.title_hint)
+        .Run();
+  }
+}
+
+std::vector<ListedItem> Store::ListedItems(std::string_view listing_url) {
+  std::vector<ListedItem> items;
+  auto stmt = impl_->Stmt(
+      "SELECT item_url, date_hint, title_hint, kind = 'sitemap' FROM listing_items WHERE listing_url = ?1 "
+      "ORDER BY item_url");
+  if (!stmt.ok()) return items;
+  (*stmt)->Bind(1, listing_url);
+  while ((*stmt)->Step()) {
+    items.push_back({(*stmt)->Text(0), (*stmt)->Text(1), (*stmt)->Text(2), (*stmt)->Int(3) != 0});
+  }
+  return items;
+}
+
 namespace {
 
 json ArticleRow(sql::Statement& s) {

@@ -78,6 +78,8 @@ class Store final : public FetchLedger {
   void RecordNotModified(std::string_view url) override;
   void RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) override;
   void RecordFailure(const FetchFailure& failure) override;
+  void RecordListing(std::string_view listing_url, const std::vector<ListedItem>& items) override;
+  std::vector<ListedItem> ListedItems(std::string_view listing_url) override;
 
   // Calls `row` for every change of `kind` after `since_cursor`, in cursor order. Each row carries "cursor" and
   // "op"; its shape is documented in schemas/export.schema.json.
