@@ -97,17 +97,18 @@ class SourceRunner {
 
   void QueueListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
     if (!seen_.insert(url).second) return;  // a sitemap index that lists itself, or two sources that share one
-    // A feed or sitemap that did not change (304) is not parsed again: what it listed comes from the ledger.
+    // A feed or sitemap that did not change (304) is not parsed again, and one that failed or waits for its retry
+    // cannot be: either way what it listed last comes from the ledger, so no due retry waits on its listing.
     fetcher_.Enqueue(url, source.name, true, [this, &source, url, depth, report](Fetcher::Result result) {
       if (Count(result, report)) {
         ReadListing(source, url, depth, std::move(result.response), report);
-      } else if (result.outcome == Fetcher::Outcome::kNotModified) {
+      } else {
         ReplayListing(source, url, depth, report);
       }
     });
   }
 
-  // A 304 listing's items as the ledger remembers them: the stored ones are passed over by QueueArticle and the
+  // A listing's items as the ledger remembers them: the stored ones are passed over by QueueArticle and the
   // retries not yet due by the Fetcher, so what is left is what a killed run never stored and what is due again.
   void ReplayListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
     LinkList links;
@@ -159,6 +160,7 @@ class SourceRunner {
       ledger_.RecordFailure(failure);
       ++report->failed;
       report->failures.push_back(std::move(failure));
+      ReplayListing(source, url, depth, report);
       return;
     }
     // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.

@@ -139,6 +139,37 @@ TEST_CASE("a failed URL is retried when due although its feed answers 304 the ne
   CHECK(StoredUrls(config.store.path) == std::set<std::string>{server.Url("/a"), server.Url("/b")});
 }
 
+TEST_CASE("a due retry is attempted although its feed fails the next night") {
+  TestHttpServer server;
+  std::atomic<bool> night_two{false};
+  server.server().Get("/feed.xml", [&](const auto&, auto& res) {
+    if (night_two) {
+      res.status = 500;
+      return;
+    }
+    res.set_content(Rss({server.Url("/b")}), "application/rss+xml");
+  });
+  server.server().Get("/b", [&](const auto&, auto& res) {
+    if (!night_two) {
+      res.status = 503;
+      return;
+    }
+    res.set_content(Page("rice quotas"), "text/html");
+  });
+  server.Start();
+  TempDir dir;
+  Config config = Night(dir.File("news.db"), "feed", server.Url("/feed.xml"));
+  REQUIRE(RunIngest(config, kSchemas).ok());
+  CHECK(StoredUrls(config.store.path).empty());
+
+  night_two = true;
+  MakeRetriesDue(config.store.path);
+  auto second = RunIngest(config, kSchemas);
+  REQUIRE(second.ok());
+  CHECK(second->failures.size() == 1);  // the feed
+  CHECK(StoredUrls(config.store.path) == std::set<std::string>{server.Url("/b")});
+}
+
 TEST_CASE("items a killed run listed but never stored come back from the ledger when the feed answers 304") {
   TestHttpServer server;
   Listings listings;
@@ -221,13 +252,18 @@ TEST_CASE("a store made by migration 1 is upgraded to the listing ledger and kee
     auto old_store = Store::Open(path, old_schemas, Store::Mode::kCreate);
     REQUIRE(old_store.ok());
     (*old_store)->RecordValidators("https://a.example/feed.xml", "\"e1\"", "");
+    (*old_store)->RecordFailure({"https://a.example/2", "news", "HTTP 503", 503, false, "2031-01-01T00:00:00Z"});
     REQUIRE((*old_store)->Flush().ok());
   }
   auto store = Store::Open(path, kSchemas, Store::Mode::kExisting);
   REQUIRE(store.ok());
-  auto kept = (*store)->Lookup("https://a.example/feed.xml");
-  REQUIRE(kept);
-  CHECK(kept->etag == "\"e1\"");
+  auto listing = (*store)->Lookup("https://a.example/feed.xml");
+  REQUIRE(listing);
+  CHECK(listing->etag.empty());  // its items were never remembered: read whole once
+  auto failed = (*store)->Lookup("https://a.example/2");
+  REQUIRE(failed);
+  CHECK(failed->failures == 1);
+  CHECK(failed->retry_after == "2031-01-01T00:00:00Z");
   (*store)->RecordListing("https://a.example/feed.xml", {{"https://a.example/1", "2025-05-20", "Talks", false},
                                                           {"https://a.example/s.xml", "", "", true}});
   REQUIRE((*store)->Flush().ok());
@@ -243,4 +279,29 @@ TEST_CASE("a store made by migration 1 is upgraded to the listing ledger and kee
   REQUIRE(version.ok());
   REQUIRE(version->Step());
   CHECK(version->Int(0) == 2);
+}
+
+TEST_CASE("a listing a migration-1 store holds validators for is read whole once after the upgrade") {
+  TestHttpServer server;
+  Listings listings;
+  listings.Serve(server, "/feed.xml");
+  server.server().Get("/a", [](const auto&, auto& res) { res.set_content(Page("steel tariffs"), "text/html"); });
+  server.Start();
+  listings.Set("/feed.xml", Rss({server.Url("/a")}), "application/rss+xml");
+  TempDir dir;
+  std::string old_schemas = dir.File("schemas");
+  std::filesystem::create_directories(old_schemas + "/migrations");
+  std::filesystem::copy_file(kSchemas + "/migrations/001_initial.sql", old_schemas + "/migrations/001_initial.sql");
+  Config config = Night(dir.File("old.db"), "feed", server.Url("/feed.xml"));
+  {
+    // Version 1 read the feed (its ETag is remembered) and was killed before /a was stored.
+    auto old_store = Store::Open(config.store.path, old_schemas, Store::Mode::kCreate);
+    REQUIRE(old_store.ok());
+    (*old_store)->RecordValidators(server.Url("/feed.xml"), "\"v1\"", "");
+    REQUIRE((*old_store)->Flush().ok());
+  }
+  auto night = RunIngest(config, kSchemas);
+  REQUIRE(night.ok());
+  CHECK(server.requests().front().if_none_match.empty());
+  CHECK(StoredUrls(config.store.path) == std::set<std::string>{server.Url("/a")});
 }
