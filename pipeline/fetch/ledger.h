@@ -1,6 +1,6 @@
 // FetchLedger: what the fetcher remembers between runs about each URL, so that the nightly job makes
 // conditional requests, skips what it already has and retries failures when they are due.
-// The store implements it; tests may implement it in memory.
+// The store implements it (its url_state table); the fetch tests use the store too.
 #pragma once
 
 #include <ctime>

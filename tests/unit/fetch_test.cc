@@ -6,6 +6,8 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -17,6 +19,8 @@
 #include <unistd.h>
 
 #include "pipeline/process.h"
+#include "pipeline/store/sqlite.h"
+#include "pipeline/store/store.h"
 #include "pipeline/sources/sources.h"
 #include "tests/support/encoding.h"
 #include "tests/support/http_server.h"
@@ -31,32 +35,58 @@ using tradewire::testing::WriteFile;
 
 namespace {
 
-// The ledger as the store keeps it, in memory.
-class MemoryLedger final : public FetchLedger {
+// The store's own ledger (url_state in a real SQLite file): what the fetcher asks and records between runs is
+// what a nightly run would find. Everything fetched is processed and stored, as ingest does.
+class StoreLedger final : public FetchLedger {
  public:
-  std::optional<UrlRecord> Lookup(std::string_view url) override {
-    auto it = records.find(std::string(url));
-    if (it == records.end()) return std::nullopt;
-    return it->second;
+  StoreLedger() {
+    auto store = Store::Open(dir_.File("store.db"), kSchemas, Store::Mode::kCreate);
+    REQUIRE(store.ok());
+    store_ = std::move(store).value();
   }
-  void RecordNotModified(std::string_view url) override { records[std::string(url)].retry_after.clear(); }
+  std::optional<UrlRecord> Lookup(std::string_view url) override { return store_->Lookup(url); }
+  void RecordNotModified(std::string_view url) override { store_->RecordNotModified(url); }
   void RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) override {
-    records[std::string(url)].etag = etag;
-    records[std::string(url)].last_modified = last_modified;
+    store_->RecordValidators(url, etag, last_modified);
   }
-  void RecordFailure(const FetchFailure& failure) override {
-    failures.push_back(failure);
-    records[failure.url].retry_after = failure.permanent ? "9999" : failure.retry_after;
+  void RecordFailure(const FetchFailure& failure) override { store_->RecordFailure(failure); }
+  void Store(const FetchedDocument& document) {
+    REQUIRE(store_->Put(document, Processor().Process(document), Processor().version()).ok());
   }
-  // What the store does after Put: validators kept, the URL known as stored.
-  void Stored(const FetchedDocument& document) {
-    UrlRecord& record = records[document.url];
-    record.etag = document.etag;
-    record.last_modified = document.last_modified;
-    record.stored = true;
+  // Makes `url`'s retry due an hour ago, as if the night it was waiting for had come.
+  void MakeDue(const std::string& url) {
+    REQUIRE(store_->Flush().ok());
+    auto db = sql::Database::Open(dir_.File("store.db"), false);
+    REQUIRE(db.ok());
+    auto row = (*db)->Prepare("UPDATE url_state SET retry_after = ?1 WHERE url = ?2 AND retry_after <> ''");
+    REQUIRE(row.ok());
+    REQUIRE(row->Bind(1, IsoUtc(std::time(nullptr) - 3600)).Bind(2, url).Run().ok());
   }
-  std::map<std::string, UrlRecord> records;
-  std::vector<FetchFailure> failures;
+  // The failure url_state holds for `url` (committed first, read back through another connection).
+  std::optional<FetchFailure> FailureFor(const std::string& url) {
+    REQUIRE(store_->Flush().ok());
+    auto db = sql::Database::Open(dir_.File("store.db"), false);
+    REQUIRE(db.ok());
+    auto row = (*db)->Prepare(
+        "SELECT last_error, http_status, permanent, retry_after FROM url_state WHERE url = ?1 AND failures > 0");
+    REQUIRE(row.ok());
+    row->Bind(1, url);
+    if (!row->Step()) return std::nullopt;
+    return FetchFailure{url, "", row->Text(0), static_cast<int>(row->Int(1)), row->Int(2) != 0, row->Text(3)};
+  }
+
+ private:
+  static const DocumentProcessor& Processor() {
+    static const DocumentProcessor processor = [] {
+      auto loaded = DocumentProcessor::Load(kSchemas);
+      REQUIRE(loaded.ok());
+      return std::move(loaded).value();
+    }();
+    return processor;
+  }
+  static constexpr const char* kSchemas = TRADEWIRE_SOURCE_DIR "/schemas";
+  TempDir dir_;
+  std::unique_ptr<tradewire::Store> store_;
 };
 
 const char* kPage = "<html><head><title>Talks</title></head><body><p>Trade talks resumed.</p></body></html>";
@@ -83,9 +113,9 @@ struct Run {
 };
 
 // Runs `config`'s sources; what reaches the sink is recorded in the ledger as the store would.
-Run RunConfig(MemoryLedger& ledger, const Config& config) {
+Run RunConfig(StoreLedger& ledger, const Config& config) {
   Run run;
-  RunSources(config, ledger, [&](FetchedDocument d) { ledger.Stored(d); run.documents.push_back(std::move(d)); },
+  RunSources(config, ledger, [&](FetchedDocument d) { ledger.Store(d); run.documents.push_back(std::move(d)); },
              &run.reports);
   return run;
 }
@@ -100,7 +130,7 @@ Config ListingConfig(const std::string& kind, const std::string& url) {
 }
 
 // Fetches `urls` as one URL-list source with TestFetchConfig's settings, as `adjust` leaves them.
-Run FetchUrls(MemoryLedger& ledger, const std::vector<std::string>& urls,
+Run FetchUrls(StoreLedger& ledger, const std::vector<std::string>& urls,
               const std::function<void(FetchConfig&)>& adjust = {}) {
   TempDir dir;
   std::string list = "# test list\n";
@@ -114,7 +144,7 @@ Run FetchUrls(MemoryLedger& ledger, const std::vector<std::string>& urls,
 }
 
 // Fetches `paths` of `server` the same way.
-Run FetchPaths(TestHttpServer& server, MemoryLedger& ledger, const std::vector<std::string>& paths,
+Run FetchPaths(TestHttpServer& server, StoreLedger& ledger, const std::vector<std::string>& paths,
                const std::function<void(FetchConfig&)>& adjust = {}) {
   std::vector<std::string> urls;
   for (const std::string& path : paths) urls.push_back(server.Url(path));
@@ -183,12 +213,7 @@ struct ConcurrencyProbe {
   void Leave() { --now; }
 };
 
-const FetchFailure* FailureFor(const MemoryLedger& ledger, const std::string& url) {
-  for (const FetchFailure& f : ledger.failures) {
-    if (f.url == url) return &f;
-  }
-  return nullptr;
-}
+std::optional<FetchFailure> FailureFor(StoreLedger& ledger, const std::string& url) { return ledger.FailureFor(url); }
 
 }  // namespace
 
@@ -198,7 +223,7 @@ TEST_CASE("permanent HTTP errors are recorded as failed, not retried, and do not
   server.server().Get("/missing", [](const auto&, auto& res) { res.status = 404; });
   server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/gone", "/missing", "/ok"});
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == server.Url("/ok"));
@@ -229,7 +254,7 @@ TEST_CASE("5xx and 429 are retried with backoff, honouring Retry-After") {
     res.status = 429;
   });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   auto started = std::chrono::steady_clock::now();
   Run run = FetchPaths(server, ledger, {"/flaky", "/busy", "/limited"});
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -238,27 +263,45 @@ TEST_CASE("5xx and 429 are retried with backoff, honouring Retry-After") {
   CHECK(busy == 2);
   CHECK(seconds >= 1.0);  // Retry-After: 1 was waited out
   CHECK(limited == 3);    // max_attempts
-  const FetchFailure* failure = FailureFor(ledger, server.Url("/limited"));
+  auto failure = FailureFor(ledger, server.Url("/limited"));
   REQUIRE(failure);
   CHECK(failure->reason == "HTTP 429");
   CHECK_FALSE(failure->permanent);
   CHECK_FALSE(failure->retry_after.empty());  // the next night's run picks it up
 }
 
-TEST_CASE("a long Retry-After is left to a later run and skipped until due") {
+TEST_CASE("a long Retry-After is left to a later run, skipped until due, and fetched when due") {
   TestHttpServer server;
-  server.server().Get("/later", [](const auto&, auto& res) {
+  std::atomic<bool> recovered{false};
+  server.server().Get("/later", [&](const auto&, auto& res) {
+    if (recovered) return res.set_content(kPage, "text/html");
     res.status = 503;
     res.set_header("Retry-After", "7200");
   });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   FetchPaths(server, ledger, {"/later"});
-  REQUIRE(FailureFor(ledger, server.Url("/later")));
+  auto failure = FailureFor(ledger, server.Url("/later"));
+  REQUIRE(failure);
   CHECK(server.CountRequests("/later") == 1);
+  // Due in about two hours, in the ledger's own format.
+  CHECK(failure->retry_after > IsoUtc(std::time(nullptr) + 7100));
+  CHECK(failure->retry_after < IsoUtc(std::time(nullptr) + 7300));
   Run again = FetchPaths(server, ledger, {"/later"});
   CHECK(server.CountRequests("/later") == 1);  // not due yet
   CHECK(again.reports[0].skipped == 1);
+
+  // The next night, two hours on: the retry is due, the server has recovered, the page is stored.
+  recovered = true;
+  ledger.MakeDue(server.Url("/later"));
+  Run next_night = FetchPaths(server, ledger, {"/later"});
+  CHECK(server.CountRequests("/later") == 2);
+  REQUIRE(next_night.documents.size() == 1);
+  CHECK(next_night.reports[0].skipped == 0);
+  CHECK_FALSE(FailureFor(ledger, server.Url("/later")));
+  auto record = ledger.Lookup(server.Url("/later"));
+  REQUIRE(record);
+  CHECK(record->stored);
 }
 
 TEST_CASE("redirect chains are followed and the final URL recorded, loops fail") {
@@ -269,7 +312,7 @@ TEST_CASE("redirect chains are followed and the final URL recorded, loops fail")
   server.server().Get("/loop", [](const auto&, auto& res) { res.set_redirect("/loop"); });
   server.server().Get("/to-file", [](const auto&, auto& res) { res.set_redirect("file:///etc/passwd"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/a", "/loop", "/to-file"});
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == server.Url("/a"));
@@ -307,7 +350,7 @@ TEST_CASE("a dripping server, a truncated body and an oversized body cannot hold
     });
   });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   auto started = std::chrono::steady_clock::now();
   Run run = FetchPaths(server, ledger, {"/drip", "/truncated", "/huge", "/lying-gzip"},
                        [](FetchConfig& fetch) { fetch.max_attempts = 1; });
@@ -316,7 +359,7 @@ TEST_CASE("a dripping server, a truncated body and an oversized body cannot hold
   CHECK(seconds < 30);
   for (const char* path : {"/drip", "/truncated", "/huge", "/lying-gzip"}) {
     INFO(path);
-    CHECK(FailureFor(ledger, server.Url(path)) != nullptr);
+    CHECK(FailureFor(ledger, server.Url(path)).has_value());
   }
   CHECK_THAT(FailureFor(ledger, server.Url("/huge"))->reason, Catch::Contains("max_bytes"));
 }
@@ -326,7 +369,7 @@ TEST_CASE("non-HTML responses are recorded and skipped") {
   server.server().Get("/report.pdf", [](const auto&, auto& res) { res.set_content("%PDF-1.7", "application/pdf"); });
   server.server().Get("/photo.jpg", [](const auto&, auto& res) { res.set_content("\xff\xd8\xff", "image/jpeg"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/report.pdf", "/photo.jpg"});
   CHECK(run.documents.empty());
   REQUIRE(FailureFor(ledger, server.Url("/report.pdf")));
@@ -341,7 +384,7 @@ TEST_CASE("robots.txt is fetched once per host and honoured for our user agent")
   });
   server.server().Get(R"(/.*)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/public", "/private/secret", "/private/ok"});
   CHECK(run.documents.size() == 2);
   CHECK(server.CountRequests("/private/secret") == 0);
@@ -359,12 +402,12 @@ TEST_CASE("robots.txt the server fails to give disallows the host until a later 
   });
   server.server().Get(R"(/.*)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/a", "/b"});
   CHECK(run.documents.empty());
   CHECK(server.CountRequests("/a") == 0);
   CHECK(server.CountRequests("/robots.txt") == TestFetchConfig().max_attempts);  // asked again, with backoff
-  const FetchFailure* failure = FailureFor(ledger, server.Url("/a"));
+  auto failure = FailureFor(ledger, server.Url("/a"));
   REQUIRE(failure);
   CHECK_THAT(failure->reason, Catch::Contains("robots.txt unavailable (HTTP 503)"));
   CHECK_FALSE(failure->permanent);
@@ -372,12 +415,12 @@ TEST_CASE("robots.txt the server fails to give disallows the host until a later 
 
   // A later run that can read it fetches what it allows; a missing robots.txt (404) allows everything.
   robots_status = 200;
-  MemoryLedger later;
+  StoreLedger later;
   Run second = FetchPaths(server, later, {"/a", "/private/b"});
   CHECK(second.documents.size() == 1);
   CHECK(server.CountRequests("/private/b") == 0);
   robots_status = 404;
-  MemoryLedger missing;
+  StoreLedger missing;
   CHECK(FetchPaths(server, missing, {"/a", "/private/b"}).documents.size() == 2);
 }
 
@@ -385,7 +428,7 @@ TEST_CASE("a second run makes conditional requests and hands on nothing twice") 
   TestHttpServer server(TRADEWIRE_SOURCE_DIR "/corpus/site");
   server.Start();
   Config config = ListingConfig("feed", server.Url("/feeds/rss.xml"));
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run first = RunConfig(ledger, config);
   CHECK(first.documents.size() >= 6);
   Run second = RunConfig(ledger, config);
@@ -409,7 +452,7 @@ TEST_CASE("a feed with broken XML still yields its readable entries") {
   });
   server.server().Get(R"(/(one|two))", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = RunConfig(ledger, ListingConfig("feed", server.Url("/feed.xml")));
   REQUIRE(run.documents.size() == 2);  // in the order the fetches completed
   const FetchedDocument& one = run.documents[0].url == server.Url("/one") ? run.documents[0] : run.documents[1];
@@ -421,7 +464,7 @@ TEST_CASE("the per-host delay spaces requests to one host") {
   TestHttpServer server;
   server.server().Get(R"(/p\d)", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   auto started = std::chrono::steady_clock::now();
   Run run = FetchPaths(server, ledger, {"/p1", "/p2", "/p3"}, [](FetchConfig& fetch) {
     fetch.per_host_delay_ms = 300;
@@ -442,7 +485,7 @@ TEST_CASE("gzip-encoded pages are decoded") {
     });
   });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/gz"});
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].body == kPage);
@@ -453,12 +496,12 @@ TEST_CASE("a reset connection is retried, then recorded for the next run, the ot
   TestHttpServer server;
   server.server().Get("/ok", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchUrls(ledger, {resetting.Url("/story"), server.Url("/ok")},
                       [](FetchConfig& fetch) { fetch.obey_robots = false; });
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == server.Url("/ok"));
-  const FetchFailure* failure = FailureFor(ledger, resetting.Url("/story"));
+  auto failure = FailureFor(ledger, resetting.Url("/story"));
   REQUIRE(failure);
   CHECK_THAT(failure->reason, Catch::Contains("reset") || Catch::Contains("Empty reply"));
   CHECK_FALSE(failure->permanent);
@@ -488,7 +531,7 @@ TEST_CASE("concurrent fetches stay within the global and the per-host limits") {
     urls.push_back(first.Url("/p" + std::to_string(i)));
     urls.push_back(second.Url("/p" + std::to_string(i)));
   }
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchUrls(ledger, urls, [](FetchConfig& fetch) {
     fetch.concurrency = 3;
     fetch.per_host_connections = 2;
@@ -516,7 +559,7 @@ TEST_CASE("a host's Crawl-delay spaces its requests even with several connection
     res.set_content(kPage, "text/html");
   });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   FetchPaths(server, ledger, {"/p1", "/p2", "/p3"}, [](FetchConfig& fetch) { fetch.per_host_connections = 4; });
   REQUIRE(arrivals.size() == 3);
   for (std::size_t i = 1; i < arrivals.size(); ++i) {
@@ -546,7 +589,7 @@ TEST_CASE("a sitemap index with a gzipped child sitemap and a Google News sitema
   });
   server.server().Get(R"(/[abc])", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = RunConfig(ledger, ListingConfig("sitemap", server.Url("/sitemap.xml")));
   std::map<std::string, const FetchedDocument*> by_url;
   for (const FetchedDocument& document : run.documents) by_url[document.url] = &document;
@@ -586,7 +629,7 @@ TEST_CASE("pages in EUC-KR, Shift_JIS, GB2312 and windows-1252 come out right, l
     paths.push_back(c.path);
   }
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, paths);
   REQUIRE(run.documents.size() == cases.size());
   auto processor = DocumentProcessor::Load(TRADEWIRE_SOURCE_DIR "/schemas");
@@ -609,7 +652,7 @@ TEST_CASE("a text/plain response is read as plain text, its lines kept") {
   const std::string story = "Korea, US end talks\nPublished: 23 May 2025\n\n<b>Talks</b> ended on Thursday.\n";
   server.server().Get("/story", [&](const auto&, auto& res) { res.set_content(story, "text/plain; charset=utf-8"); });
   server.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchPaths(server, ledger, {"/story"});
   REQUIRE(run.documents.size() == 1);
   auto processor = DocumentProcessor::Load(TRADEWIRE_SOURCE_DIR "/schemas");
@@ -631,7 +674,7 @@ TEST_CASE("a configured proxy carries every request") {
     res.set_content(request.target == "http://news.invalid/robots.txt" ? "" : kPage, "text/html");
   });
   proxy.Start();
-  MemoryLedger ledger;
+  StoreLedger ledger;
   Run run = FetchUrls(ledger, {"http://news.invalid/story"},
                       [&proxy](FetchConfig& fetch) { fetch.proxy = proxy.Url(""); });
   REQUIRE(run.documents.size() == 1);

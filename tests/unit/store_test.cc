@@ -1,10 +1,13 @@
 // The SQLite store: deduplication at every level, the change feed, reprocessing, and refusing what is not ours.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "pipeline/data_files.h"
+#include "pipeline/process.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/store.h"
 #include "tests/support/subprocess.h"
@@ -233,30 +236,63 @@ TEST_CASE("the change feed lists inserts and updates in order, after any cursor"
 }
 
 TEST_CASE("reprocess rewrites only rows whose result changed") {
+  // The extractor run twice over the same raw page: once as shipped, once after an analyst removed steel from
+  // the products gazetteer.
+  auto files = LoadDataFiles(kSchemas);
+  REQUIRE(files.ok());
+  auto shipped = DocumentProcessor::Create(*files);
+  REQUIRE(shipped.ok());
+  json products = json::parse((*files)["gazetteers/products.json"]);
+  auto& list = products["products"];
+  list.erase(std::remove_if(list.begin(), list.end(), [](const json& p) { return p["id"] == "steel"; }), list.end());
+  (*files)["gazetteers/products.json"] = products.dump();
+  auto edited = DocumentProcessor::Create(*files);
+  REQUIRE(edited.ok());
+  REQUIRE(edited->version() != shipped->version());
+
   TempDir dir;
   auto store = OpenStore(dir.File("s.db"));
-  auto put = store->Put(Page("https://a.example/1", "raw"), Processed("https://a.example/1", kStory), "v1");
-  REQUIRE(put.ok());
+  const FetchedDocument page = Page("https://a.example/1", "<html><body><article><p>" + std::string(kStory) +
+                                                               " Steel exports were discussed.</p></article></body></html>");
+  REQUIRE(store->Put(page, shipped->Process(page), shipped->version()).ok());
   std::int64_t cursor = ExportAll(*store, ExportKind::kArticles).back()["cursor"];
-  Store::DocumentFilter stale{"", "", "v2"};
-  REQUIRE(*store->CountDocuments(stale) == 1);
-  std::int64_t id = 0;
-  REQUIRE(store->ForEachDocument(stale, [&](Store::StoredDocument d) {
-    id = d.id;
-    CHECK(d.document.body == "raw");  // raw bytes survive the zstd round trip
-    return true;
-  }).ok());
-  auto same = store->Reprocess(id, Processed("https://a.example/1", kStory), "v2");
-  REQUIRE(same.ok());
-  CHECK(same->result == PutResult::kUnchanged);
-  CHECK(ExportAll(*store, ExportKind::kArticles, cursor).empty());
-  CHECK(*store->CountDocuments(stale) == 0);  // done rows are not visited again (resumable)
-  ProcessedDocument better = Processed("https://a.example/1", kStory);
-  better.mentions[0].value = {{"value", "2025-05-22"}};
-  auto changed = store->Reprocess(id, better, "v3");
-  REQUIRE(changed.ok());
-  CHECK(changed->result == PutResult::kUpdated);
+  const std::size_t mentions_before = ExportAll(*store, ExportKind::kMentions).size();
+
+  auto reprocess_with = [&](const DocumentProcessor& processor) {
+    Store::DocumentFilter stale{"", "", processor.version()};
+    std::vector<Store::StoredDocument> documents;
+    REQUIRE(store->ForEachDocument(stale, [&](Store::StoredDocument d) {
+      documents.push_back(std::move(d));
+      return true;
+    }).ok());
+    std::vector<PutResult> results;
+    for (const auto& d : documents) {
+      CHECK(d.document.body == page.body);  // raw bytes survive the zstd round trip
+      auto outcome = store->Reprocess(d.id, processor.Process(d.document), processor.version());
+      REQUIRE(outcome.ok());
+      results.push_back(outcome->result);
+    }
+    REQUIRE(store->Flush().ok());
+    CHECK(*store->CountDocuments(stale) == 0);  // done rows are not visited again (resumable)
+    return results;
+  };
+  CHECK(reprocess_with(*shipped).empty());  // nothing is stale for the version that made it
+  REQUIRE(reprocess_with(*edited) == std::vector<PutResult>{PutResult::kUpdated});
   CHECK(ExportAll(*store, ExportKind::kArticles, cursor).size() == 1);
+  CHECK(ExportAll(*store, ExportKind::kMentions, cursor).size() < mentions_before);
+  // Run again with the same data, the result is the same and nothing enters the change feed.
+  const std::int64_t after_edit = ExportAll(*store, ExportKind::kArticles).back()["cursor"];
+  std::int64_t id = 0;
+  REQUIRE(store->ForEachDocument({"", "", "no such version"}, [&](Store::StoredDocument d) {
+    id = d.id;
+    return false;
+  }).ok());
+  auto again = store->Reprocess(id, edited->Process(page), edited->version());
+  REQUIRE(again.ok());
+  CHECK(again->result == PutResult::kUnchanged);
+  REQUIRE(store->Flush().ok());
+  CHECK(ExportAll(*store, ExportKind::kArticles, after_edit).empty());
+  CHECK(ExportAll(*store, ExportKind::kMentions, after_edit).empty());
 }
 
 TEST_CASE("a foreign or corrupt database is refused and never modified") {
