@@ -9,6 +9,7 @@
 #include "pipeline/data_files.h"
 #include "pipeline/process.h"
 #include "pipeline/store/sqlite.h"
+#include "pipeline/store/queries.h"
 #include "pipeline/store/store.h"
 #include "tests/support/subprocess.h"
 
@@ -374,10 +375,13 @@ TEST_CASE("full-text search finds articles by words of their text") {
   TempDir dir;
   auto store = OpenStore(dir.File("s.db"));
   REQUIRE(store->Put(Page("https://a.example/1", "x"), Processed("https://a.example/1", kStory), "v1").ok());
-  std::vector<json> hits;
-  REQUIRE(store->Search("\"network usage fees\"", 10, [&](const json& row) { hits.push_back(row); }).ok());
-  REQUIRE(hits.size() == 1);
-  CHECK_THAT(hits[0]["snippet"].get<std::string>(), Catch::Contains("[network"));
-  Status bad = store->Search("\"unbalanced", 10, [](const json&) {});
-  CHECK(bad.code() == Status::Code::kInvalidArgument);
+  SearchRequest request;
+  request.query = "\"network usage fees\"";
+  request.fts_syntax = true;
+  auto hits = Search(*store, request);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->rows.size() == 1);
+  CHECK_THAT(hits->rows[0].snippet, Catch::Contains("[network"));
+  request.query = "\"unbalanced";
+  CHECK(Search(*store, request).status().code() == Status::Code::kInvalidArgument);
 }
