@@ -4,15 +4,13 @@
 
 #include <signal.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "pipeline/store/sqlite.h"
+#include "tests/support/schemas.h"
 #include "tests/support/subprocess.h"
 
 using namespace tradewire;
@@ -64,30 +62,6 @@ Counts Count(const std::string& db_path) {
           integrity->Text(0)};
 }
 
-// A copy of the bundled schemas in `folder` whose products gazetteer no longer lists steel; returns the folder.
-std::string EditedSchemas(const std::string& folder) {
-  namespace fs = std::filesystem;
-  fs::copy(TRADEWIRE_SOURCE_DIR "/schemas", folder, fs::copy_options::recursive);
-  const std::string products_path = folder + "/gazetteers/products.json";
-  nlohmann::json products = nlohmann::json::parse(ReadFile(products_path));
-  auto& list = products["products"];
-  auto steel = std::find_if(list.begin(), list.end(), [](const nlohmann::json& p) { return p["id"] == "steel"; });
-  REQUIRE(steel != list.end());
-  list.erase(steel);
-  WriteFile(products_path, products.dump(1));
-  return folder;
-}
-
-// The processor version (extractor version + data files) that `tradewire --version` reports for `schemas`.
-std::string ProcessorVersionOf(const std::string& schemas) {
-  auto version = RunTradewire({"--schemas", schemas, "--version"});
-  REQUIRE(version.exit_code == 0);
-  std::size_t at = version.out.find("processor ");
-  REQUIRE(at != std::string::npos);
-  at += std::string("processor ").size();
-  return version.out.substr(at, version.out.find('\n', at) - at);
-}
-
 long DocumentsAtVersion(const std::string& db_path, const std::string& version) {
   auto db = sql::Database::Open(db_path, false);
   REQUIRE(db.ok());
@@ -126,7 +100,7 @@ TEST_CASE("kill -9 during import and reprocess loses nothing and duplicates noth
   CHECK(after_import == clean);
 
   // Reprocess after an analyst edits a gazetteer so that rows really change: "steel" is no longer a product.
-  const std::string edited = EditedSchemas(dir.File("schemas"));
+  const std::string edited = SchemasWithoutProduct(dir.File("schemas"), "steel");
   const std::string edited_version = ProcessorVersionOf(edited);
   auto started = std::chrono::steady_clock::now();
   REQUIRE(RunTradewire({"--schemas", edited, "reprocess", "--db", dir.File("clean.db")}).exit_code == 0);
