@@ -48,8 +48,14 @@ std::string Attribute(const json& attributes, const char* key) {
   return attributes.contains(key) ? Flat(attributes[key]) : "";
 }
 
-void PrintNotes(const std::vector<std::string>& notes) {
-  for (const std::string& note : notes) std::fprintf(stderr, "tradewire: %s\n", note.c_str());
+// "tradewire: no official 'Chang Sung-kil' in this store; did you mean 'Chang Sung-gil'?"
+void PrintNotes(const std::vector<UnknownName>& unknown) {
+  for (const UnknownName& name : unknown) {
+    std::string note = "tradewire: no " + name.what + " '" + name.typed + "' in this store";
+    std::string nearest = NearestName(name.typed, name.known);
+    if (!nearest.empty()) note += "; did you mean '" + nearest + "'?";
+    std::fprintf(stderr, "%s\n", note.c_str());
+  }
 }
 
 StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& db, const CliContext& context) {
@@ -104,7 +110,7 @@ int RunEvents(const EventsOptions& options, const CliContext& context) {
   if (!store.ok()) return ReportFatal(store.status());
   auto answer = QueryEvents(**store, options.filter);
   if (!answer.ok()) return ReportFatal(answer.status());
-  PrintNotes(answer->notes);
+  PrintNotes(answer->unknown);
   // The table: dates, kind, place, who, what was discussed, how many sources.
   RowPrinter printer(ChooseRowFormat(options.format), kEventColumns, {2, 3, 1, 4, 5, 9, 14});
   for (const EventRecord& event : answer->rows) printer.Add(EventCells(event), EventJson(event));
@@ -125,7 +131,7 @@ int RunMentions(const MentionsOptions& options, const CliContext& context) {
   if (!store.ok()) return ReportFatal(store.status());
   auto answer = QueryMentions(**store, options.filter);
   if (!answer.ok()) return ReportFatal(answer.status());
-  PrintNotes(answer->notes);
+  PrintNotes(answer->unknown);
   RowPrinter printer(ChooseRowFormat(options.format), kMentionColumns, {1, 2, 3, 4, 5});
   for (const MentionRecord& m : answer->rows) {
     printer.Add({std::to_string(m.article_id), m.published, m.type, m.text, Flat(m.value), m.title, m.url},

@@ -10,7 +10,6 @@
 #include <unicode/utf8.h>
 
 #include "extractors/tag/date_calendar.h"
-#include "pipeline/cli/usage.h"
 #include "pipeline/store/sqlite.h"
 
 namespace tradewire {
@@ -37,13 +36,6 @@ std::string DayWithin(const std::string& column, int since) {
 
 void BindRange(sql::Statement& stmt, int since, const DateRange& dates) {
   stmt.Bind(since, Day(dates.since)).Bind(since + 1, Day(dates.until));
-}
-
-std::string NoteFor(std::string_view what, std::string_view typed, const std::vector<std::string>& known) {
-  std::string note = "no " + std::string(what) + " '" + std::string(typed) + "' in this store";
-  std::string nearest = NearestName(typed, known);
-  if (!nearest.empty()) note += "; did you mean '" + nearest + "'?";
-  return note;
 }
 
 // The last change of each row of `kind` ("article", "event"): its cursor and time.
@@ -105,7 +97,7 @@ StatusOr<std::map<std::int64_t, std::vector<EventSource>>> ReadEventSources(sql:
 // The barrier categories a filter names: a category id, or a MAST chapter letter and every category under it.
 // Known from the store's barrier mentions.
 StatusOr<std::set<std::string>> BarrierCategories(sql::Database& db, const std::string& typed,
-                                                  std::vector<std::string>& notes) {
+                                                  std::vector<UnknownName>& unknown) {
   auto stmt = db.Prepare(
       "SELECT DISTINCT json_extract(value, '$.category'), COALESCE(json_extract(value, '$.mast'), '') "
       "FROM mentions WHERE type = 'barrier'");
@@ -119,19 +111,19 @@ StatusOr<std::set<std::string>> BarrierCategories(sql::Database& db, const std::
     if (SameName(typed, category) || (!mast.empty() && SameName(typed, mast))) matched.insert(category);
   }
   TW_RETURN_IF_ERROR(stmt->status());
-  if (matched.empty()) notes.push_back(NoteFor("barrier category", typed, known));
+  if (matched.empty()) unknown.push_back(UnknownName{"barrier category", typed, known});
   return matched;
 }
 
 // Resolves EventFilter::official (a name or an id) against the store's officials: its id, or empty with a note.
 std::string OfficialId(const std::vector<Official>& officials, const std::string& typed,
-                       std::vector<std::string>& notes) {
+                       std::vector<UnknownName>& unknown) {
   std::vector<std::string> names;
   for (const Official& o : officials) {
     if (SameName(typed, o.id) || SameName(typed, o.name)) return o.id;
     names.push_back(o.name);
   }
-  notes.push_back(NoteFor("official", typed, names));
+  unknown.push_back(UnknownName{"official", typed, names});
   return "";
 }
 
@@ -200,12 +192,12 @@ Status CollectEvents(sql::Database& db, const EventFilter& filter, Answer<EventR
   for (const Official& o : *officials) people[o.id] = o;
 
   std::string official_id;
-  if (!filter.official.empty() && (official_id = OfficialId(*officials, filter.official, answer.notes)).empty()) {
+  if (!filter.official.empty() && (official_id = OfficialId(*officials, filter.official, answer.unknown)).empty()) {
     return Status::Ok();
   }
   std::set<std::string> categories;
   if (!filter.barrier.empty()) {
-    auto found = BarrierCategories(db, filter.barrier, answer.notes);
+    auto found = BarrierCategories(db, filter.barrier, answer.unknown);
     if (!found.ok()) return found.status();
     if ((categories = std::move(found).value()).empty()) return Status::Ok();
   }
@@ -213,7 +205,7 @@ Status CollectEvents(sql::Database& db, const EventFilter& filter, Answer<EventR
     auto kinds = DistinctTexts(db, "SELECT DISTINCT kind FROM events ORDER BY kind");
     if (!kinds.ok()) return kinds.status();
     if (std::find(kinds->begin(), kinds->end(), filter.kind) == kinds->end()) {
-      answer.notes.push_back(NoteFor("event kind", filter.kind, *kinds));
+      answer.unknown.push_back(UnknownName{"event kind", filter.kind, *kinds});
       return Status::Ok();
     }
   }
@@ -252,7 +244,7 @@ Status CollectMentions(sql::Database& db, const MentionFilter& filter, Answer<Me
     auto types = DistinctTexts(db, "SELECT DISTINCT type FROM mentions ORDER BY type");
     if (!types.ok()) return types.status();
     if (std::find(types->begin(), types->end(), filter.type) == types->end()) {
-      answer.notes.push_back(NoteFor("mention type", filter.type, *types));
+      answer.unknown.push_back(UnknownName{"mention type", filter.type, *types});
       return Status::Ok();
     }
   }
@@ -281,7 +273,7 @@ Status CollectMentions(sql::Database& db, const MentionFilter& filter, Answer<Me
   }
   TW_RETURN_IF_ERROR(stmt->status());
   if (!filter.value.empty() && answer.rows.empty()) {
-    answer.notes.push_back(NoteFor("mention value", filter.value, {known.begin(), known.end()}));
+    answer.unknown.push_back(UnknownName{"mention value", filter.value, {known.begin(), known.end()}});
   }
   return Status::Ok();
 }

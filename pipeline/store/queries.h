@@ -1,7 +1,7 @@
 // The store's read side for people: events in their current state with their sources, mentions with their
 // articles, officials, and full-text search. Each call reads one snapshot (Store::ReadSnapshot). A filter naming
 // something the store does not know (an official, a barrier category, an event kind) is an answer with no rows and
-// a note of the near names, not an error.
+// the names it does know, not an error.
 #pragma once
 
 #include <cstdint>
@@ -96,10 +96,17 @@ struct SearchHit {
   int copies = 1;  // articles of its story cluster that match (syndicated copies collapse into one hit)
 };
 
+// A filter's name the store does not know ("official", "Chang Sung-kil"), with the names it does know, for a
+// "did you mean" note.
+struct UnknownName {
+  std::string what, typed;
+  std::vector<std::string> known;
+};
+
 template <typename Row>
 struct Answer {
   std::vector<Row> rows;
-  std::vector<std::string> notes;  // "no official 'Chang Sung-kil'; did you mean 'Chang Sung-gil'?"
+  std::vector<UnknownName> unknown;  // when not empty, rows is empty
 };
 
 // Events that some article still reports, newest first (undated last).

@@ -120,3 +120,20 @@ TEST_CASE("report refuses a bad date or cursor with exit 2 naming it, and leaves
   CHECK(no_store.exit_code == 2);
   CHECK(ReadFile(dir.File("r.html")) == "yesterday's");
 }
+
+TEST_CASE("report --since and --until keep to their days, and --new-since takes a date as well as a cursor") {
+  TempDir dir;
+  REQUIRE(RunTradewire({"import", "--db", dir.File("c.db"), TRADEWIRE_SOURCE_DIR "/corpus/site"}).exit_code == 0);
+  auto report = RunTradewire({"report", "--db", dir.File("c.db"), "--out", dir.File("may.html"), "--since",
+                              "2025-05-01", "--until", "2025-05-31", "--new-since", "2000-01-01"});
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  std::string html = ReadFile(dir.File("may.html"));
+  CHECK_THAT(html, Catch::Contains("2025-05-20 – 05-22"));
+  CHECK(html.find("2018-01-31") == std::string::npos);      // the 2018 round is outside
+  CHECK(html.find(">2025-07-08<") == std::string::npos);    // so is the July deadline
+  CHECK(html.find("Robert Lighthizer") == std::string::npos);  // named only in 2018
+  CHECK_THAT(html, Catch::Contains("2025-05-01 to 2025-05-31"));
+  CHECK_THAT(html, Catch::Contains("New since 2000-01-01"));
+  CHECK_THAT(html, Catch::Contains("6 new articles"));
+}
