@@ -83,6 +83,7 @@ footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line)
   a { color: var(--ink); }
   .sources a::after { content: " <" attr(href) ">"; font-size: 10px; color: var(--muted); word-break: break-all; }
   h2 { break-after: avoid; }
+  details::details-content { content-visibility: visible; display: block; }  /* a printout has no clicks */
   .kind, .swatch, .chart rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )css";
@@ -315,7 +316,7 @@ void AppendBarriers(std::string& html, const std::vector<MentionRecord>& mention
     const CategoryMentions& c = categories[i];
     html += "<details id=\"barrier-" + Escaped(c.id) + "\"><summary><i class=\"swatch\" style=\"background:" +
             PaletteColour(i) + "\"></i>" + Escaped(CategoryName(request, c.id)) + " <span class=\"meta\">" +
-            std::to_string(c.mentions) + " mentions in " + std::to_string(c.articles.size()) + (c.articles.size() == 1 ? " article" : " articles") + "</span></summary><ul>";
+            std::to_string(c.mentions) + (c.mentions == 1 ? " mention in " : " mentions in ") + std::to_string(c.articles.size()) + (c.articles.size() == 1 ? " article" : " articles") + "</span></summary><ul>";
     for (std::size_t j = 0; j < c.articles.size() && j < kMaxArticlesPerCategory; ++j) {
       const MentionRecord& m = *c.articles[j].first;
       std::string measures;

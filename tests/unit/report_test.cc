@@ -70,6 +70,17 @@ TEST_CASE("the corpus's report renders in headless Chromium with its events, dat
   CHECK_THAT(dom.out, Catch::Contains("<svg"));
   CHECK_THAT(dom.out, Catch::Contains("Director General for Trade Policy"));  // officials
   CHECK_THAT(dom.out, Catch::Contains("reciprocal tariff"));                   // rates
+  // It prints: a PDF of a few pages (each category's articles printed open, links with their URLs).
+  auto pdf = RunChromium(dir, page, "--print-to-pdf=" + dir.File("report.pdf"));
+  REQUIRE(pdf.exit_code == 0);
+  std::string printed = ReadFile(dir.File("report.pdf"));
+  CHECK(printed.rfind("%PDF-", 0) == 0);
+  std::size_t pages = 0;
+  for (std::size_t at = 0; (at = printed.find("/Type /Page", at)) != std::string::npos; at += 11) {
+    if (printed.compare(at, 12, "/Type /Pages") != 0) ++pages;
+  }
+  CHECK(pages >= 3);
+  CHECK(pages <= 20);
   // Self-contained: nothing to fetch from anywhere.
   std::string html = ReadFile(page);
   CHECK(html.find("src=") == std::string::npos);
