@@ -218,3 +218,19 @@ TEST_CASE("search finds Korean words with their particles and Japanese words") {
   REQUIRE(japanese.exit_code == 0);
   CHECK(JsonLines(japanese.out).size() == 1);
 }
+
+TEST_CASE("the default format is a table on a terminal and JSON Lines in a pipe") {
+  // script(1) runs the command on a pseudo-terminal.
+  auto terminal = RunCommand({"/usr/bin/script", "-qec",
+                              std::string(TRADEWIRE_BINARY) + " events --db '" + CorpusStore() + "' --kind deadline",
+                              "/dev/null"});
+  INFO(terminal.err);
+  REQUIRE(terminal.exit_code == 0);
+  CHECK_THAT(terminal.out, Catch::Contains("start_date  end_date    kind"));
+  CHECK_THAT(terminal.out, Catch::Contains("2025-07-08  2025-07-08  deadline"));
+  auto pipe = RunTradewire({"events", "--db", CorpusStore(), "--kind", "deadline"});
+  REQUIRE(pipe.exit_code == 0);
+  std::vector<json> rows = JsonLines(pipe.out);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["start_date"] == "2025-07-08");
+}
