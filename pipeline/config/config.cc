@@ -19,6 +19,7 @@ constexpr ConfigKey kConfigKeys[] = {
     {"fetch", "per_host_delay_ms"}, {"fetch", "concurrency"}, {"fetch", "per_host_connections"},
     {"fetch", "max_attempts"}, {"fetch", "low_speed_bytes_per_s"}, {"fetch", "low_speed_time_s"},
     {"fetch", "retry_base_ms"}, {"fetch", "proxy"}, {"fetch", "obey_robots"}, {"fetch", "refetch_stored"},
+    {"fetch", "allow_private_networks"},
     {"store", "path"},
     {"source", "name"}, {"source", "kind"}, {"source", "url"}, {"source", "path"}, {"source", "since"},
 };
@@ -99,6 +100,7 @@ Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view nam
   TW_RETURN_IF_ERROR(Read(t, "obey_robots", &fetch->obey_robots, name));
   TW_RETURN_IF_ERROR(ReadInt(t, "retry_base_ms", &fetch->retry_base_ms, name));
   TW_RETURN_IF_ERROR(Read(t, "refetch_stored", &fetch->refetch_stored, name));
+  TW_RETURN_IF_ERROR(Read(t, "allow_private_networks", &fetch->allow_private_networks, name));
   if (fetch->user_agent.empty()) return Status::InvalidArgument(std::string(name) + ": [fetch] user_agent is empty");
   TW_RETURN_IF_ERROR(CheckPositive(fetch->timeout_s, "timeout_s", name));
   TW_RETURN_IF_ERROR(CheckPositive(fetch->connect_timeout_s, "connect_timeout_s", name));

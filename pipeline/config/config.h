@@ -35,6 +35,11 @@ struct FetchConfig {
   std::string proxy;              // empty: the usual environment variables apply
   bool obey_robots = true;
   bool refetch_stored = false;    // fetch article URLs already stored again (conditionally)
+  // false: URLs learned from a public listing or redirect may not reach private or metadata addresses
+  bool allow_private_networks = false;
+  // Not a config key: loopback addresses the tests' servers stand on to play the public web, since a test
+  // machine has no public address of its own to serve a public listing from.
+  std::vector<std::string> addresses_taken_as_public;
 
   bool operator==(const FetchConfig&) const = default;
 };

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <deque>
 #include <map>
+#include <optional>
 #include <random>
 
 #include <spdlog/spdlog.h>
@@ -60,6 +61,7 @@ struct Request {
   std::string last_modified;
   Fetcher::Done done;
   int attempt = 1;
+  Reach reach = Reach::kConfigured;
 };
 
 struct Host {
@@ -69,6 +71,9 @@ struct Host {
   int robots_attempts = 0;
   std::string robots_unavailable;  // why robots.txt could not be read: every page of the host waits for a later run
   int in_flight = 0;
+  // robots.txt was refused to this Reach: pages asked with it (or a narrower one) go on and are refused likewise;
+  // a page with a wider Reach asks for robots.txt again.
+  std::optional<Reach> robots_refused_to;
   Clock::time_point next_start{};  // the earliest the next request may start (per-host delay, Retry-After)
   std::deque<Request> queue;
 };
@@ -91,22 +96,31 @@ struct Fetcher::Impl {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(ms));
   }
 
-  void Fail(FetchFailure failure, const Fetcher::Done& done) {
+  void Fail(FetchFailure failure, const Fetcher::Done& done, bool from_private_address = false) {
     spdlog::warn("{} ({}): {}", failure.url, failure.source, failure.reason);
     ledger.RecordFailure(failure);
     Result result;
     result.outcome = Outcome::kFailed;
     result.failure = std::move(failure);
+    result.response.from_private_address = from_private_address;
     done(std::move(result));
   }
 
-  void StartRobots(const std::string& origin, Host& host) {
+  // robots.txt is asked for with the Reach of the page that needs it, so a public listing cannot make us knock
+  // on an intranet host either.
+  void StartRobots(const std::string& origin, Host& host, Reach reach) {
     host.robots = Host::Robots::kFetching;
     ++host.in_flight;
     host.next_start = Clock::now() + DelayFor(host);
-    client.Start({origin + "/robots.txt", "", ""}, [this, origin](HttpResponse response) {
+    client.Start({origin + "/robots.txt", "", "", reach}, [this, origin, reach](HttpResponse response) {
       Host& host = hosts[origin];
       --host.in_flight;
+      if (response.refused) {  // the page itself is refused the same way, with the reason in its failure
+        host.robots = Host::Robots::kUnknown;
+        host.next_start = Clock::now();
+        host.robots_refused_to = reach;
+        return;
+      }
       // RFC 9309: a robots.txt that does not exist (4xx) allows everything; one the server fails to give (5xx, 429,
       // no answer) disallows everything for now, and this run's pages of the host are retried on a later one.
       const bool answered = response.error.empty();
@@ -129,7 +143,7 @@ struct Fetcher::Impl {
   void Start(const std::string& origin, Host& host, Request request) {
     ++host.in_flight;
     host.next_start = Clock::now() + DelayFor(host);
-    HttpRequest http{request.url, request.etag, request.last_modified};
+    HttpRequest http{request.url, request.etag, request.last_modified, request.reach};
     client.Start(std::move(http), [this, origin, request = std::move(request)](HttpResponse response) mutable {
       OnResponse(origin, std::move(request), std::move(response));
     });
@@ -142,6 +156,7 @@ struct Fetcher::Impl {
       ledger.RecordNotModified(request.url);
       Result result;
       result.outcome = Outcome::kNotModified;
+      result.response.from_private_address = response.from_private_address;
       request.done(std::move(result));
       return;
     }
@@ -172,7 +187,8 @@ struct Fetcher::Impl {
         double next_run = 3600.0 * std::min(request.attempt, 24);  // the next night's run, or later
         retry_at = IsoUtc(std::time(nullptr) + static_cast<std::time_t>(server_wait > 0 ? server_wait : next_run));
       }
-      Fail({request.url, request.source, reason, response.status, permanent, retry_at}, request.done);
+      Fail({request.url, request.source, reason, response.status, permanent, retry_at}, request.done,
+           response.from_private_address);
       return;
     }
     double backoff_s = config.retry_base_ms / 1000.0 * (1 << std::min(request.attempt - 1, 5));
@@ -193,6 +209,11 @@ struct Fetcher::Impl {
     }
   }
 
+  // Reach's values run from the widest to the narrowest.
+  static bool RobotsRefusedTo(const Host& host) {
+    return host.robots_refused_to && host.queue.front().reach >= *host.robots_refused_to;
+  }
+
   bool MayStart(const Host& host, Clock::time_point now) const {
     return !host.queue.empty() && host.in_flight < config.per_host_connections && now >= host.next_start;
   }
@@ -208,8 +229,8 @@ struct Fetcher::Impl {
         if (it == hosts.end()) it = hosts.begin();
         auto& [origin, host] = *it;
         if (!MayStart(host, now)) continue;
-        if (config.obey_robots && host.robots != Host::Robots::kKnown) {
-          if (host.robots == Host::Robots::kUnknown) StartRobots(origin, host);
+        if (config.obey_robots && host.robots != Host::Robots::kKnown && !RobotsRefusedTo(host)) {
+          if (host.robots == Host::Robots::kUnknown) StartRobots(origin, host, host.queue.front().reach);
           continue;
         }
         Request request = std::move(host.queue.front());
@@ -254,7 +275,7 @@ Fetcher::Fetcher(const FetchConfig& config, FetchLedger& ledger) : impl_(std::ma
 
 Fetcher::~Fetcher() = default;
 
-void Fetcher::Enqueue(std::string url, std::string source, bool conditional, Done done) {
+void Fetcher::Enqueue(std::string url, std::string source, bool conditional, Done done, Reach reach) {
   std::optional<UrlRecord> record = impl_->ledger.Lookup(url);
   if (record && !record->retry_after.empty() && record->retry_after > NowIsoUtc()) {
     Result result;
@@ -263,7 +284,7 @@ void Fetcher::Enqueue(std::string url, std::string source, bool conditional, Don
     return;
   }
   UrlParts parts = SplitUrl(url);
-  Request request{std::move(url), std::move(parts.path), std::move(source), "", "", std::move(done)};
+  Request request{std::move(url), std::move(parts.path), std::move(source), "", "", std::move(done), 1, reach};
   if (conditional && record) {
     request.etag = record->etag;
     request.last_modified = record->last_modified;

@@ -37,8 +37,9 @@ class Fetcher {
   Fetcher& operator=(const Fetcher&) = delete;
 
   // Queues a GET of `url` on behalf of `source` (named in failures). With `conditional`, the ledger's
-  // validators are sent. `done` runs on the thread in Run(), or at once when the URL is skipped.
-  void Enqueue(std::string url, std::string source, bool conditional, Done done);
+  // validators are sent. `done` runs on the thread in Run(), or at once when the URL is skipped. `reach`: which
+  // addresses it may connect to (a configured source URL by default; a listing's links say where they came from).
+  void Enqueue(std::string url, std::string source, bool conditional, Done done, Reach reach = Reach::kConfigured);
   // Fetches until nothing is queued, waiting for a retry or in flight; `done` callbacks may Enqueue more.
   void Run();
 

@@ -35,7 +35,32 @@ struct Transfer {
   std::string content_encoding;
   HttpResponse response;
   HttpClient::Completion done;
+  Reach reach = Reach::kPublic;
+  const std::vector<std::string>* addresses_taken_as_public = nullptr;
+  int hop = 0;
+  bool first_hop_private = false;
 };
+
+// Called by libcurl once a connection (new or reused) is ready and before each request of a redirect chain is
+// sent, with the address actually connected to: a name that resolved elsewhere before (DNS rebinding) or a
+// numeric spelling of 127.0.0.1 cannot slip past.
+int OnConnected(void* user, char* primary_ip, char*, int, int) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const std::string ip = primary_ip ? primary_ip : "";
+  const std::vector<std::string>& taken_as_public = *transfer->addresses_taken_as_public;
+  const AddressClass address = std::find(taken_as_public.begin(), taken_as_public.end(), ip) != taken_as_public.end()
+                                   ? AddressClass::kPublic
+                                   : ClassifyAddress(ip);
+  const bool is_private = address != AddressClass::kPublic;
+  if (transfer->hop == 0) transfer->first_hop_private = is_private;
+  std::string_view refusal = RefusalReason(transfer->reach, address, transfer->hop, transfer->first_hop_private);
+  ++transfer->hop;
+  transfer->response.from_private_address = is_private;
+  if (refusal.empty()) return CURL_PREREQFUNC_OK;
+  transfer->response.refused = true;
+  transfer->response.error = "refused: " + (ip.empty() ? "?" : ip) + " is " + std::string(refusal);
+  return CURL_PREREQFUNC_ABORT;
+}
 
 std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
@@ -112,6 +137,10 @@ void Finish(Transfer& transfer, CURLcode rc) {
   if (rc == CURLE_OK) {
     response.retryable = response.status == 429 || response.status >= 500;
     DecodeBody(transfer.content_encoding, transfer.max_bytes, &response);
+    return;
+  }
+  if (response.refused) {  // OnConnected wrote the reason
+    response.body.clear();
     return;
   }
   std::string detail = transfer.error_buffer[0] ? transfer.error_buffer : curl_easy_strerror(rc);
@@ -196,6 +225,8 @@ struct HttpClient::Impl {
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, transfer.error_buffer);
+    curl_easy_setopt(curl, CURLOPT_PREREQFUNCTION, OnConnected);
+    curl_easy_setopt(curl, CURLOPT_PREREQDATA, &transfer);
     // Without a configured proxy libcurl reads http_proxy/https_proxy/no_proxy from the environment itself.
     if (!config.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, config.proxy.c_str());
   }
@@ -245,6 +276,8 @@ void HttpClient::Start(HttpRequest request, Completion done) {
   auto transfer = std::make_unique<Transfer>();
   transfer->url = std::move(request.url);
   transfer->max_bytes = impl_->config.max_bytes;
+  transfer->reach = impl_->config.allow_private_networks ? Reach::kAnywhere : request.reach;
+  transfer->addresses_taken_as_public = &impl_->config.addresses_taken_as_public;
   transfer->done = std::move(done);
   if (!impl_->idle_handles.empty()) {
     transfer->handle = std::move(impl_->idle_handles.back());

@@ -1,6 +1,6 @@
 // HttpClient: many HTTP GETs at once over one libcurl multi handle, driven from the caller's thread.
 // Each transfer is bounded in time (connect, total and low-speed timeouts) and size (max_bytes), http/https
-// only, at most 5 redirects, conditional when validators are given, gzip/deflate/br decoded. Connections are
+// only, at most 5 redirects, each hop's connected address checked against the request's Reach, conditional when validators are given, gzip/deflate/br decoded. Connections are
 // kept alive and reused across transfers. Politeness (which request may start when) is the Fetcher's job.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "pipeline/config/config.h"
+#include "pipeline/fetch/address.h"
 
 namespace tradewire {
 
@@ -24,12 +25,15 @@ struct HttpResponse {
   std::string error;           // transport failure ("timed out", "connection reset", …); empty if none
   bool retryable = false;      // the failure may pass: timeouts, resets, 5xx, 429
   bool too_large = false;      // aborted at max_bytes
+  bool refused = false;        // an address the request's Reach does not allow was connected to (see error)
+  bool from_private_address = false;  // the last hop's server is on a private address (an intranet listing)
 };
 
 struct HttpRequest {
   std::string url;
   std::string etag;            // sent as If-None-Match when not empty
   std::string last_modified;   // sent as If-Modified-Since when not empty
+  Reach reach = Reach::kPublic;  // which addresses it may connect to, checked on every hop before it is sent
 };
 
 class HttpClient {

@@ -52,7 +52,7 @@ class SourceRunner {
   void Add(const SourceConfig& source, SourceReport* report) {
     report->source = source.name;
     if (source.kind == "feed" || source.kind == "sitemap") {
-      QueueListing(source, source.url, 0, report);
+      QueueListing(source, source.url, 0, Reach::kConfigured, report);
     } else if (source.kind == "urls") {
       QueueUrlList(source, report);
     } else if (source.kind == "warc") {
@@ -79,7 +79,12 @@ class SourceRunner {
     return false;
   }
 
-  void QueueArticle(const Link& link, const std::string& source, SourceReport* report) {
+  // A listing served from a private address is an operator's intranet, whose links may stay inside it.
+  static Reach LinksReach(const HttpResponse& listing) {
+    return listing.from_private_address ? Reach::kIntranet : Reach::kPublic;
+  }
+
+  void QueueArticle(const Link& link, const std::string& source, Reach reach, SourceReport* report) {
     if (!seen_.insert(link.url).second) return;  // listed twice (by a feed and a sitemap, say)
     if (!config_.fetch.refetch_stored) {
       std::optional<UrlRecord> record = ledger_.Lookup(link.url);
@@ -92,10 +97,11 @@ class SourceRunner {
       if (!Count(result, report)) return;
       ++report->documents;
       sink_(ToDocument(link.url, source, std::move(result.response), link));
-    });
+    }, reach);
   }
 
-  void QueueListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
+  void QueueListing(const SourceConfig& source, const std::string& url, int depth, Reach reach,
+                    SourceReport* report) {
     if (!seen_.insert(url).second) return;  // a sitemap index that lists itself, or two sources that share one
     // A feed or sitemap that did not change (304) is not parsed again, and one that failed or waits for its retry
     // cannot be: either way what it listed last comes from the ledger, so no due retry waits on its listing.
@@ -103,14 +109,17 @@ class SourceRunner {
       if (Count(result, report)) {
         ReadListing(source, url, depth, std::move(result.response), report);
       } else {
-        ReplayListing(source, url, depth, report);
+        // Where the listing was served from is known when it answered (304, an HTTP error); when it could not be
+        // reached its items are taken as public, or making a public feed unreachable would open the intranet.
+        ReplayListing(source, url, depth, LinksReach(result.response), report);
       }
-    });
+    }, reach);
   }
 
   // A listing's items as the ledger remembers them: the stored ones are passed over by QueueArticle and the
   // retries not yet due by the Fetcher, so what is left is what a killed run never stored and what is due again.
-  void ReplayListing(const SourceConfig& source, const std::string& url, int depth, SourceReport* report) {
+  void ReplayListing(const SourceConfig& source, const std::string& url, int depth, Reach reach,
+                     SourceReport* report) {
     LinkList links;
     for (ListedItem& item : ledger_.ListedItems(url)) {
       if (item.sitemap) {
@@ -119,17 +128,18 @@ class SourceRunner {
         links.links.push_back({std::move(item.url), std::move(item.date_hint), std::move(item.title_hint)});
       }
     }
-    QueueLinks(source, links, depth, report);
+    QueueLinks(source, links, depth, reach, report);
   }
 
-  void QueueLinks(const SourceConfig& source, const LinkList& links, int depth, SourceReport* report) {
-    for (const Link& link : links.links) QueueArticle(link, source.name, report);
+  // `reach`: what the listing's links may connect to (LinksReach of the listing).
+  void QueueLinks(const SourceConfig& source, const LinkList& links, int depth, Reach reach, SourceReport* report) {
+    for (const Link& link : links.links) QueueArticle(link, source.name, reach, report);
     for (const std::string& child : links.sitemaps) {
       if (depth + 1 > kMaxSitemapDepth || ++sitemaps_read_ > kMaxSitemaps) {
         spdlog::warn("{}: sitemap index nested too deep or too large; {} not read", source.name, child);
         continue;
       }
-      QueueListing(source, child, depth + 1, report);
+      QueueListing(source, child, depth + 1, reach, report);
     }
   }
 
@@ -160,19 +170,19 @@ class SourceRunner {
       ledger_.RecordFailure(failure);
       ++report->failed;
       report->failures.push_back(std::move(failure));
-      ReplayListing(source, url, depth, report);
+      ReplayListing(source, url, depth, LinksReach(response), report);
       return;
     }
     // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.
     ledger_.RecordValidators(url, response.etag, response.last_modified);
     ledger_.RecordListing(url, ToListedItems(*links));
-    QueueLinks(source, *links, depth, report);
+    QueueLinks(source, *links, depth, LinksReach(response), report);
   }
 
   void QueueUrlList(const SourceConfig& source, SourceReport* report) {
     if (source.path.empty()) {
       fetcher_.Enqueue(source.url, source.name, false, [this, &source, report](Fetcher::Result result) {
-        if (Count(result, report)) QueueUrls(source, result.response.body, report);
+        if (Count(result, report)) QueueUrls(source, result.response.body, LinksReach(result.response), report);
       });
       return;
     }
@@ -182,11 +192,11 @@ class SourceRunner {
       ++report->failed;
       return;
     }
-    QueueUrls(source, *bytes, report);
+    QueueUrls(source, *bytes, Reach::kConfigured, report);  // the operator's own file
   }
 
   // One URL a line; '#' starts a comment.
-  void QueueUrls(const SourceConfig& source, const std::string& list, SourceReport* report) {
+  void QueueUrls(const SourceConfig& source, const std::string& list, Reach reach, SourceReport* report) {
     std::istringstream lines(list);
     for (std::string line; std::getline(lines, line);) {
       line = line.substr(0, line.find('#'));
@@ -198,7 +208,7 @@ class SourceRunner {
         ++report->failed;
         continue;
       }
-      QueueArticle({line, "", ""}, source.name, report);
+      QueueArticle({line, "", ""}, source.name, reach, report);
     }
   }
 

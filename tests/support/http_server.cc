@@ -57,8 +57,9 @@ TestHttpServer::TestHttpServer(const std::string& root) {
   });
 }
 
-void TestHttpServer::Start() {
-  port_ = server_.bind_to_any_port("127.0.0.1");
+void TestHttpServer::Start(const std::string& address) {
+  address_ = address;
+  port_ = server_.bind_to_any_port(address);
   if (port_ <= 0) throw std::runtime_error("cannot bind a loopback port");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
 }
@@ -69,7 +70,7 @@ TestHttpServer::~TestHttpServer() {
 }
 
 std::string TestHttpServer::Url(std::string_view path) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
+  return "http://" + address_ + ":" + std::to_string(port_) + std::string(path);
 }
 
 std::vector<TestHttpServer::Seen> TestHttpServer::requests() const {

@@ -23,9 +23,9 @@ class TestHttpServer {
   TestHttpServer(const TestHttpServer&) = delete;
   TestHttpServer& operator=(const TestHttpServer&) = delete;
 
-  // Register handlers BEFORE Start().
+  // Register handlers BEFORE Start(). `address`: any loopback address (127.0.0.2 stands in for another machine).
   httplib::Server& server() { return server_; }
-  void Start();
+  void Start(const std::string& address = "127.0.0.1");
 
   int port() const { return port_; }
   std::string Url(std::string_view path) const;
@@ -44,6 +44,7 @@ class TestHttpServer {
   httplib::Server server_;
   std::thread thread_;
   int port_ = 0;
+  std::string address_;
   mutable std::mutex mutex_;
   std::vector<Seen> requests_;
 };

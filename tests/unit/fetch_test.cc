@@ -18,6 +18,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "pipeline/fetch/address.h"
+#include "pipeline/fetch/fetcher.h"
 #include "pipeline/process.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/store.h"
@@ -440,45 +442,6 @@ TEST_CASE("a second run makes conditional requests and hands on nothing twice") 
   CHECK(second.reports[0].not_modified == 1);  // the feed: 304, not parsed again
 }
 
-TEST_CASE("refetch_stored asks again for stored articles, conditionally, and hands on only the changed ones") {
-  TempDir site;
-  const std::vector<std::string> paths = {"/a.html", "/b.html", "/c.html"};
-  for (const std::string& path : paths) {
-    WriteFile(site.path() + path, std::string("<html><head><title>Story ") + path + "</title></head><body>"
-                                  "<article><p>Trade talks resumed in Seoul, story " + path + ".</p></article></body></html>");
-  }
-  TestHttpServer server(site.path());
-  server.Start();
-  StoreLedger ledger;
-  auto refetch = [](FetchConfig& fetch) { fetch.refetch_stored = true; };
-  auto page_requests = [&] {
-    int count = 0, conditional = 0;
-    for (const auto& r : server.requests()) {
-      if (r.path == "/robots.txt") continue;
-      ++count;
-      conditional += !r.if_none_match.empty();
-    }
-    return std::pair{count, conditional};
-  };
-  REQUIRE(FetchPaths(server, ledger, paths).documents.size() == 3);
-  REQUIRE(page_requests() == std::pair{3, 0});
-
-  // Off (the default): stored articles are not asked for at all.
-  CHECK(FetchPaths(server, ledger, paths).documents.empty());
-  CHECK(page_requests() == std::pair{3, 0});
-  // On: each is asked with its ETag; unchanged pages answer 304 and nothing is handed on.
-  CHECK(FetchPaths(server, ledger, paths, refetch).documents.empty());
-  CHECK(page_requests() == std::pair{6, 3});
-  // A corrected page is handed on, the others still not.
-  WriteFile(site.path() + "/b.html", "<html><head><title>Story /b.html</title></head><body><article><p>Trade talks "
-                                      "resumed in Seoul, story /b.html, corrected.</p></article></body></html>");
-  Run corrected = FetchPaths(server, ledger, paths, refetch);
-  REQUIRE(corrected.documents.size() == 1);
-  CHECK(corrected.documents[0].url == server.Url("/b.html"));
-  CHECK_THAT(corrected.documents[0].body, Catch::Contains("corrected"));
-  CHECK(page_requests() == std::pair{9, 6});
-}
-
 TEST_CASE("a feed with broken XML still yields its readable entries") {
   TestHttpServer server;
   server.server().Get("/feed.xml", [](const auto&, auto& res) {
@@ -719,4 +682,188 @@ TEST_CASE("a configured proxy carries every request") {
   REQUIRE(run.documents.size() == 1);
   CHECK(run.documents[0].url == "http://news.invalid/story");
   CHECK(run.documents[0].body == kPage);
+}
+
+TEST_CASE("every spelling of a private or metadata address is classified as such, public ones as public") {
+  for (const char* ip : {"127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+                         "100.64.0.1", "169.254.1.1", "0.0.0.0", "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1",
+                         "fe80::1%eth0", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "64:ff9b::a00:1",
+                         "not an address"}) {
+    INFO(ip);
+    CHECK(ClassifyAddress(ip) == AddressClass::kPrivate);
+  }
+  for (const char* ip : {"169.254.169.254", "::ffff:169.254.169.254", "fd00:ec2::254"}) {
+    INFO(ip);
+    CHECK(ClassifyAddress(ip) == AddressClass::kMetadata);
+  }
+  for (const char* ip : {"8.8.8.8", "172.32.0.1", "192.169.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"}) {
+    INFO(ip);
+    CHECK(ClassifyAddress(ip) == AddressClass::kPublic);
+  }
+}
+
+TEST_CASE("which hop of which request may reach which address") {
+  const auto allowed = [](Reach reach, AddressClass address, int hop, bool first_private) {
+    return RefusalReason(reach, address, hop, first_private).empty();
+  };
+  CHECK(allowed(Reach::kConfigured, AddressClass::kPrivate, 0, true));
+  CHECK(allowed(Reach::kConfigured, AddressClass::kMetadata, 0, true));  // the operator named it
+  CHECK(allowed(Reach::kConfigured, AddressClass::kPrivate, 1, true));
+  CHECK_FALSE(allowed(Reach::kConfigured, AddressClass::kPrivate, 1, false));  // a public page redirected inside
+  CHECK_FALSE(allowed(Reach::kConfigured, AddressClass::kMetadata, 1, true));
+  CHECK(allowed(Reach::kIntranet, AddressClass::kPrivate, 0, true));
+  CHECK_FALSE(allowed(Reach::kIntranet, AddressClass::kMetadata, 1, true));
+  CHECK_FALSE(allowed(Reach::kPublic, AddressClass::kPrivate, 0, true));
+  CHECK(allowed(Reach::kPublic, AddressClass::kPublic, 3, false));
+  CHECK(allowed(Reach::kAnywhere, AddressClass::kMetadata, 2, false));
+  CHECK_THAT(std::string(RefusalReason(Reach::kPublic, AddressClass::kMetadata, 0, false)),
+             Catch::Contains("metadata"));
+}
+
+namespace {
+
+// Fetches `urls` as links learned with `reach`, straight through a Fetcher; returns the failures by URL.
+std::map<std::string, std::string> FetchLearned(const std::vector<std::string>& urls, Reach reach,
+                                                bool allow_private_networks, int* fetched) {
+  StoreLedger ledger;
+  FetchConfig config = TestFetchConfig();
+  config.allow_private_networks = allow_private_networks;
+  Fetcher fetcher(config, ledger);
+  std::map<std::string, std::string> failures;
+  for (const std::string& url : urls) {
+    fetcher.Enqueue(url, "test", false, [&, url](Fetcher::Result result) {
+      if (result.outcome == Fetcher::Outcome::kFetched) ++*fetched;
+      if (result.outcome == Fetcher::Outcome::kFailed) failures[url] = result.failure.reason;
+    }, reach);
+  }
+  fetcher.Run();
+  return failures;
+}
+
+}  // namespace
+
+TEST_CASE("links from a public listing cannot reach loopback in any spelling, nor through a redirect") {
+  TestHttpServer server;
+  server.server().Get("/secret", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.server().Get("/hop", [](const auto&, auto& res) { res.set_redirect("/secret"); });
+  server.Start();
+  const std::string port = std::to_string(server.port());
+  const std::vector<std::string> urls = {
+      "http://127.0.0.1:" + port + "/secret",   "http://2130706433:" + port + "/secret",
+      "http://0x7f.1:" + port + "/secret",      "http://127.1:" + port + "/secret",
+      "http://localhost:" + port + "/secret",   "http://[::ffff:127.0.0.1]:" + port + "/secret",
+      "http://127.0.0.1:" + port + "/hop"};
+  int fetched = 0;
+  std::map<std::string, std::string> failures = FetchLearned(urls, Reach::kPublic, false, &fetched);
+  CHECK(fetched == 0);
+  for (const std::string& url : urls) {
+    INFO(url);
+    REQUIRE(failures.count(url));
+    CHECK_THAT(failures[url], Catch::StartsWith("refused: ") && Catch::Contains("private address"));
+  }
+  CHECK(server.CountRequests("/secret") == 0);  // refused before the request was sent
+  CHECK(server.CountRequests("/robots.txt") == 0);
+
+  // From an intranet listing, or with allow_private_networks, the same links are fetched.
+  fetched = 0;
+  CHECK(FetchLearned(urls, Reach::kIntranet, false, &fetched).empty());
+  CHECK(fetched == static_cast<int>(urls.size()));
+  fetched = 0;
+  CHECK(FetchLearned(urls, Reach::kPublic, true, &fetched).empty());
+  CHECK(fetched == static_cast<int>(urls.size()));
+}
+
+TEST_CASE("a listing served from loopback is an intranet: its links on loopback are fetched") {
+  TestHttpServer server;
+  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.server().Get("/feed.xml", [&server](const auto&, auto& res) {
+    const std::string story = "http://2130706433:" + std::to_string(server.port()) + "/story";
+    res.set_content("<rss version=\"2.0\"><channel><title>t</title><item><title>Talks</title><link>" + story +
+                        "</link></item></channel></rss>",
+                    "application/rss+xml");
+  });
+  server.Start();
+  StoreLedger ledger;
+  Run run = RunConfig(ledger, ListingConfig("feed", server.Url("/feed.xml")));
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == "http://2130706433:" + std::to_string(server.port()) + "/story");
+}
+
+namespace {
+
+// An operator's machine on 127.0.0.1 with a secret page, and "the web" on 127.0.0.2 (taken as public by the
+// fetch config): a feed whose items point inside in every spelling, a public story, and a redirect inside.
+struct InsideAndOutside {
+  TestHttpServer inside;
+  TestHttpServer web;
+  InsideAndOutside() {
+    inside.server().Get("/secret", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+    inside.Start("127.0.0.1");
+    web.server().Get("/story", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+    web.server().Get("/hop", [this](const auto&, auto& res) { res.set_redirect(inside.Url("/secret")); });
+    web.server().Get("/feed.xml", [this](const auto&, auto& res) {
+      std::string items;
+      for (const std::string& link : FeedLinks()) items += "<item><title>t</title><link>" + link + "</link></item>";
+      res.set_content("<rss version=\"2.0\"><channel><title>t</title>" + items + "</channel></rss>",
+                      "application/rss+xml");
+    });
+    web.Start("127.0.0.2");
+  }
+  std::vector<std::string> InsideLinks() const {
+    const std::string port = std::to_string(inside.port());
+    return {"http://127.0.0.1:" + port + "/secret",  "http://2130706433:" + port + "/secret",
+            "http://0x7f.1:" + port + "/secret",     "http://127.1:" + port + "/secret",
+            "http://localhost:" + port + "/secret", "http://[::ffff:127.0.0.1]:" + port + "/secret",
+            web.Url("/hop")};
+  }
+  std::vector<std::string> FeedLinks() const {
+    std::vector<std::string> links = InsideLinks();
+    links.push_back(web.Url("/story"));
+    return links;
+  }
+  Config FeedConfig(bool allow_private_networks) const {
+    Config config = ListingConfig("feed", web.Url("/feed.xml"));
+    config.fetch.addresses_taken_as_public = {"127.0.0.2"};
+    config.fetch.allow_private_networks = allow_private_networks;
+    return config;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a public feed's items cannot reach the operator's machine: each is a recorded failure naming why") {
+  InsideAndOutside net;
+  StoreLedger ledger;
+  Run run = RunConfig(ledger, net.FeedConfig(false));
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == net.web.Url("/story"));
+  CHECK(net.inside.CountRequests("/secret") == 0);
+  CHECK(net.inside.CountRequests("/robots.txt") == 0);
+  REQUIRE(run.reports.size() == 1);
+  CHECK(run.reports[0].failed == static_cast<int>(net.InsideLinks().size()));
+  for (const FetchFailure& reported : run.reports[0].failures) {  // as the feed parser canonicalized them
+    INFO(reported.url);
+    std::optional<FetchFailure> failure = FailureFor(ledger, reported.url);
+    REQUIRE(failure);
+    CHECK_THAT(failure->reason, Catch::StartsWith("refused: ") &&
+                                    Catch::Contains("private address learned from a public listing"));
+  }
+
+  // The operator who wants them says so.
+  StoreLedger open_ledger;
+  Run open = RunConfig(open_ledger, net.FeedConfig(true));
+  CHECK(open.documents.size() == net.FeedLinks().size());
+}
+
+TEST_CASE("a configured URL is trusted, but a configured public URL may not redirect inside") {
+  InsideAndOutside net;
+  StoreLedger ledger;
+  Run run = FetchUrls(ledger, {net.inside.Url("/secret"), net.web.Url("/hop")},
+                      [](FetchConfig& fetch) { fetch.addresses_taken_as_public = {"127.0.0.2"}; });
+  REQUIRE(run.documents.size() == 1);
+  CHECK(run.documents[0].url == net.inside.Url("/secret"));
+  std::optional<FetchFailure> failure = FailureFor(ledger, net.web.Url("/hop"));
+  REQUIRE(failure);
+  CHECK_THAT(failure->reason, Catch::Contains("private address reached by a redirect from a public one"));
+  CHECK(net.inside.CountRequests("/secret") == 1);  // the configured one only
 }
