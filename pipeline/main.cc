@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
   tradewire::AddReprocessCommand(app, context);
   tradewire::AddSearchCommand(app, context);
   tradewire::AddStatsCommand(app, context);
+  tradewire::AddReportCommand(app, context);
+  tradewire::AddEventsCommand(app, context);
+  tradewire::AddMentionsCommand(app, context);
   // Set after the commands, which would otherwise each inherit it.
   app.set_help_all_flag("--help-all", "Print this help message and every command's, then exit");
 

@@ -6,11 +6,12 @@ WORDS = ("tariff steel Korea quota ministry semiconductor talks beef export Wash
          "platform data origin safeguard duty investment procurement offset").split()
 
 
-def make_pages(folder, count, seed=11):
+def make_pages(folder, count, seed=11, lead=None):
+    """count article pages; lead(i, rng), when given, returns extra opening paragraphs (HTML) for page i."""
     rng = random.Random(seed)
     os.makedirs(folder, exist_ok=True)
     for i in range(count):
-        paragraphs = []
+        paragraphs = [lead(i, rng)] if lead else []
         for p in range(8):
             words = " ".join(rng.choice(WORDS) for _ in range(45))
             paragraphs.append(f"<p>Seoul, May {1 + i % 28} -- Story {i}, part {p}: the ministry said on Tuesday "

@@ -93,6 +93,7 @@ enum class Kind {
   kYear,
   kFiscalYear,
   kDecade,
+  kCentury,
   kQuarter,
   kDeictic,
   kRelativeUnit,
@@ -105,6 +106,7 @@ enum class Kind {
   kVague,
   kHoliday,
   kAnaphoric,
+  kYearEnd,
 };
 
 struct RuleSpec {
@@ -138,6 +140,10 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kFiscalYear, R"(\bFY\s?(?:19|20)?\d\d\b)"},
       {Kind::kYear, R"(\b(?:(?i:the\s+year)\s+)?{SPELLED_YEAR})"},
       {Kind::kDecade, R"((?:\b{EDGE}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:19|20)\d0|'\d0)'?s\b)"},
+      // "the 20th century", "the early nineteenth century", "19th-century": TIMEX3 writes the century's two digits.
+      {Kind::kCentury,
+       R"(\b{EDGE}(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:[12]?\d(?:st|nd|rd|th)|)"
+       R"((?i:fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first))[\s-]+(?i:century)\b)"},
       {Kind::kQuarter,
        R"(\b(?:(?i:the)\s+|(?i:this|last|next)\s+(?i:year)'s\s+|{YEAR}'s\s+)?(?:{YEAR}\s+)?)"
        R"((?:(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|)"
@@ -151,6 +157,13 @@ std::vector<RuleSpec> RuleSpecs() {
        R"(\b{EDGE}(?:(?i:the)\s+)?(?i:this|last|next|past|previous|coming|current|same|following|prior))"
        R"(\s+(?i:week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)\b)"},
       {Kind::kRelativeUnit, R"(\b{EDGE}(?i:the)\s+(?i:week|weekend|month|year|morning|afternoon|evening)\b)"},
+      // "the following day", "the previous day": next to the day last named (the anchor's when none was).
+      {Kind::kRelativeUnit, R"(\b(?i:the)\s+(?i:following|previous|prior|next)\s+(?i:day)\b)"},
+      // "the fiscal year", "the current fiscal year", "the full year": in results news, the year reported.
+      {Kind::kRelativeUnit,
+       R"(\b{EDGE}(?i:the|this|last|next|(?:the\s+)?(?:current|previous|prior|coming|following))\s+)"
+       R"((?i:fiscal|full|calendar)\s+(?i:year)\b)"},
+      {Kind::kYearEnd, R"(\b(?i:year)[\s-](?i:end)\b)"},
       {Kind::kSeason,
        R"(\b{EDGE}(?:(?i:the|this|last|next|past|coming|this\s+past|this\s+coming)\s+)?)"
        R"((?i:spring|summer|autumn|fall|winter)\b)"
@@ -601,6 +614,14 @@ std::optional<Timex> FiscalYear(const Match&, const Words& words) {
   return Timex{"FY" + FormatYear(ExpandTwoDigitYear(ToInt(digits))), "DATE", nullptr, false};
 }
 
+// The part of a decade or century: "the early 1990s", "the late 19th century", "the end of the 1980s".
+const char* PeriodMod(const Words& words) {
+  if (words.Has("early")) return "START";
+  if (words.Has("late")) return "END";
+  if (words.Has("mid")) return "MID";
+  return EdgeMod(words);
+}
+
 std::optional<Timex> Decade(const Match&, const Words& words) {
   for (std::string_view w : words.list) {
     std::string_view digits = w;
@@ -609,15 +630,25 @@ std::optional<Timex> Decade(const Match&, const Words& words) {
     if (!IsDigits(digits)) continue;
     int year = ToInt(digits);
     if (digits.size() == 2) year += 1900;
-    Timex timex;
-    timex.value = FormatYear(year).substr(0, 3);
-    timex.mod = EdgeMod(words);
-    if (words.Has("early")) timex.mod = "START";
-    if (words.Has("late")) timex.mod = "END";
-    if (words.Has("mid")) timex.mod = "MID";
-    return timex;
+    return Timex{FormatYear(year).substr(0, 3), "DATE", PeriodMod(words), false};
   }
   return std::nullopt;
+}
+
+// "the 20th century" → "19", "the twenty-first century" → "20".
+std::optional<Timex> Century(const Match&, const Words& words) {
+  static constexpr std::array<std::pair<std::string_view, int>, 6> kOrdinalWords = {
+      {{"fifteenth", 15}, {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19},
+       {"twentieth", 20}}};
+  int ordinal = words.Has("twenty") && words.Has("first") ? 21 : 0;
+  for (std::string_view w : words.list) {
+    if (std::optional<int> n = DayNumber(w)) ordinal = *n;
+    for (const auto& [name, n] : kOrdinalWords) {
+      if (w == name) ordinal = n;
+    }
+  }
+  if (ordinal < 1 || ordinal > 29) return std::nullopt;
+  return Timex{FormatYear((ordinal - 1) * 100).substr(0, 2), "DATE", PeriodMod(words), false};
 }
 
 std::string FormatQuarter(YearQuarter q) { return FormatYear(q.year) + "-Q" + std::to_string(q.quarter); }
@@ -711,8 +742,36 @@ bool FollowedByEnded(const Match& m) {
   return after.starts_with(" ended ") || after.starts_with(" ending ");
 }
 
+// "the following day", "the previous day": next to the day the article last named, else to the anchor. It names
+// a day of its own, so a later "the following day" counts on from it.
+std::optional<Timex> AdjacentDay(const Match& m, const Words& words) {
+  std::optional<CivilDay> from = m.state ? ParseIsoDay(m.state->last_day) : std::nullopt;
+  if (!from) from = m.anchor;
+  if (!from) return std::nullopt;
+  const int shift = words.Has("previous") || words.Has("prior") ? -1 : 1;
+  return Timex{FormatDay(AddDays(*from, shift)), "DATE", nullptr, true};
+}
+
+// "the fiscal year", "the full year", "next fiscal year": the anchor's year, or the one before or after; before
+// "ended"/"ending" it is the twelve months themselves.
+std::optional<Timex> ReportedYear(const Match& m, const Words& words) {
+  if (FollowedByEnded(m)) return Timex{"P1Y", "DURATION", nullptr, false};
+  if (!m.anchor) return std::nullopt;
+  const bool before = words.Has("last") || words.Has("previous") || words.Has("prior");
+  const bool after = words.Has("next") || words.Has("coming") || words.Has("following");
+  return Timex{FormatYear(m.anchor->year + (before ? -1 : after ? 1 : 0)), "DATE", EdgeMod(words), true};
+}
+
+// "at year-end", "by year end": December 31 of the year the clause points to.
+std::optional<Timex> YearEnd(const Match& m, const Words&) {
+  if (!m.anchor) return Timex{"XXXX-12-31", "DATE", nullptr, false};
+  return Timex{FormatDay({YearFor(m, 12, 31), 12, 31}), "DATE", nullptr, true};
+}
+
 std::optional<Timex> RelativeUnit(const Match& m, const Words& words) {
   std::string_view unit = words.list.back();
+  if (unit == "day") return AdjacentDay(m, words);
+  if (words.Has("fiscal") || words.Has("full") || words.Has("calendar")) return ReportedYear(m, words);
   if (words.list.size() == 2 && words.list[0] == "the" && unit == "year" && FollowedByEnded(m)) {
     return Timex{"P1Y", "DURATION", nullptr, false};
   }
@@ -1164,6 +1223,89 @@ std::optional<Timex> WeekOf(const Match& m, const Words& words) {
   return Timex{FormatWeek(IsoWeekOf(*civil)), "DATE", nullptr, day->anchored};
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Names that hold date words: newspapers ("the Daily Mail", "Korea JoongAng Daily", "USA Today"), shows ("ABC's
+// This Week"), movements ("the Prague Spring"), sites ("Monday.com") and products ("Windows 2000").
+
+// Kinds written with ordinary words, which are capitalized only at a sentence start or inside a name (months,
+// weekdays and holidays are capitalized anyway).
+bool IsCommonWordKind(Kind kind) {
+  switch (kind) {
+    case Kind::kCentury:
+    case Kind::kDeictic:
+    case Kind::kRelativeUnit:
+    case Kind::kSeason:
+    case Kind::kAgo:
+    case Kind::kDuration:
+    case Kind::kVagueSpan:
+    case Kind::kSet:
+    case Kind::kVague:
+    case Kind::kAnaphoric:
+    case Kind::kYearEnd: return true;
+    default: return false;
+  }
+}
+
+// "Daily", not "DAILY" (a wire's all-capitals text capitalizes everything) nor "daily".
+bool IsCapitalizedAt(std::string_view text, std::size_t pos) {
+  return pos + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[pos])) &&
+         std::islower(static_cast<unsigned char>(text[pos + 1]));
+}
+
+// Whether text[pos] opens a sentence or a heading: only spaces, quotes and brackets lie between it and the start
+// of the text, a line break, a sentence's final punctuation, a colon or a dash.
+bool StartsSentence(std::string_view text, std::size_t pos) {
+  while (pos > 0) {
+    const unsigned char c = static_cast<unsigned char>(text[pos - 1]);
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' || c == '(' || c == '[') {
+      --pos;
+      continue;
+    }
+    const bool dash = c == 0x93 || c == 0x94 || c == 0x9C || c == 0x9D;  // the last byte of – — “ ”
+    if (dash && pos >= 3 && text.substr(pos - 3, 2) == "\xE2\x80") {
+      pos -= 3;
+      if (c == 0x9C || c == 0x9D) continue;  // curly quotes: look further back
+      return true;
+    }
+    return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?' || c == ':' || c == '-';
+  }
+  return true;
+}
+
+// The start of the word that ends right before `pos` (one space between), or npos.
+std::size_t WordBefore(std::string_view text, std::size_t pos) {
+  if (pos < 2 || text[pos - 1] != ' ') return std::string_view::npos;
+  std::size_t begin = pos - 1;
+  while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '\'')) {
+    --begin;
+  }
+  return begin == pos - 1 ? std::string_view::npos : begin;
+}
+
+bool InName(Kind kind, const Match& m, const Words& words) {
+  const std::string_view text = m.text;
+  // "Monday.com", "news.today": part of an address.
+  if (m.end + 1 < text.size() && text[m.end] == '.' && std::islower(static_cast<unsigned char>(text[m.end + 1]))) {
+    return true;
+  }
+  if (m.begin >= 2 && text[m.begin - 1] == '.' && std::isalnum(static_cast<unsigned char>(text[m.begin - 2]))) {
+    return true;
+  }
+  // "Windows 2000", "Expo 2025": a bare year right after a capitalized word inside a sentence ("In 1990" opens
+  // one; "Paribas's 1989 profit" is the company's year).
+  if (kind == Kind::kYear && words.list.size() == 1) {
+    const std::size_t before = WordBefore(text, m.begin);
+    return before != std::string_view::npos && IsCapitalizedAt(text, before) && !StartsSentence(text, before) &&
+           !text.substr(before, m.begin - 1 - before).ends_with("'s");
+  }
+  if (!IsCommonWordKind(kind)) return false;
+  const std::size_t head = m.begin + static_cast<std::size_t>(words.list.back().data() - words.lower.data());
+  if (IsCapitalizedAt(text, head) && !StartsSentence(text, head)) return true;
+  // "Daily Mail reported": a capitalized frequency word before a capitalized word opens a title.
+  return kind == Kind::kSet && IsCapitalizedAt(text, m.begin) && m.end + 1 < text.size() && text[m.end] == ' ' &&
+         IsCapitalizedAt(text, m.end + 1);
+}
+
 std::optional<Timex> Normalize(Kind kind, const Match& m) {
   const Words words = SplitWords(m.Span());
   if (words.list.empty()) return std::nullopt;
@@ -1172,6 +1314,7 @@ std::optional<Timex> Normalize(Kind kind, const Match& m) {
       std::isalnum(static_cast<unsigned char>(m.text[m.end + 1]))) {
     return std::nullopt;
   }
+  if (InName(kind, m, words)) return std::nullopt;
   switch (kind) {
     case Kind::kIsoDate: return IsoDate(m, words);
     case Kind::kCompactDate: return CompactDate(m, words);
@@ -1185,6 +1328,7 @@ std::optional<Timex> Normalize(Kind kind, const Match& m) {
     case Kind::kYear: return Year(m, words);
     case Kind::kFiscalYear: return FiscalYear(m, words);
     case Kind::kDecade: return Decade(m, words);
+    case Kind::kCentury: return Century(m, words);
     case Kind::kQuarter: return Quarter(m, words);
     case Kind::kDeictic: return Deictic(m, words);
     case Kind::kRelativeUnit: return RelativeUnit(m, words);
@@ -1197,6 +1341,7 @@ std::optional<Timex> Normalize(Kind kind, const Match& m) {
     case Kind::kVague: return Vague(m, words);
     case Kind::kHoliday: return Holiday(m, words);
     case Kind::kAnaphoric: return Anaphoric(m, words);
+    case Kind::kYearEnd: return YearEnd(m, words);
   }
   return std::nullopt;
 }

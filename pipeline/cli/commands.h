@@ -35,5 +35,8 @@ void AddImportCommand(CLI::App& app, CliContext& context);
 void AddReprocessCommand(CLI::App& app, CliContext& context);
 void AddSearchCommand(CLI::App& app, CliContext& context);
 void AddStatsCommand(CLI::App& app, CliContext& context);
+void AddReportCommand(CLI::App& app, CliContext& context);
+void AddEventsCommand(CLI::App& app, CliContext& context);
+void AddMentionsCommand(CLI::App& app, CliContext& context);
 
 }  // namespace tradewire

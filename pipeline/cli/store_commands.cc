@@ -1,33 +1,16 @@
-// The commands that read a store: export (the change feed), search and stats.
+// The commands that read a store for trackers: export (the change feed) and stats.
 #include <cstdio>
 #include <limits>
 #include <memory>
 #include <string>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/rows.h"
 #include "pipeline/cli/usage.h"
 #include "pipeline/store/store.h"
 
 namespace tradewire {
 namespace {
-
-void PrintLine(const nlohmann::json& row) {
-  std::string line = row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  line += '\n';
-  std::fwrite(line.data(), 1, line.size(), stdout);
-}
-
-// RFC 4180: quote a field when it holds a comma, a quote or a line break; double the quotes inside.
-std::string CsvField(const nlohmann::json& value) {
-  std::string text = value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
 
 struct ExportOptions {
   std::string db;
@@ -45,7 +28,7 @@ int RunExport(const ExportOptions& options, const CliContext& context) {
                                                  : ExportKind::kArticles;
   std::vector<std::string> columns;  // CSV: the first row's keys, in its order
   Status status = (*store)->Export(kind, options.since, [&](const nlohmann::json& row) {
-    if (options.format == "jsonl") return PrintLine(row);
+    if (options.format == "jsonl") return PrintJsonLine(row);
     if (columns.empty()) {
       std::string header;
       for (const auto& [key, value] : row.items()) {
@@ -81,29 +64,6 @@ void AddExportCommand(CLI::App& app, CliContext& context) {
       ->check(OneOf({"jsonl", "csv"}))
       ->capture_default_str();
   command->callback([options, &context] { context.exit_code = RunExport(*options, context); });
-}
-
-void AddSearchCommand(CLI::App& app, CliContext& context) {
-  struct Options {
-    std::string db, query;
-    int limit = 20;
-  };
-  auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("search", "Full-text search over article titles and bodies (FTS5 syntax)");
-  command->add_option("--db", options->db, "SQLite store")->type_name("FILE")->required();
-  command->add_option("--limit", options->limit, "at most this many results")
-      ->check(WholeNumber(1, std::numeric_limits<int>::max()))
-      ->capture_default_str();
-  command->add_option("QUERY", options->query, "e.g. 'tariff AND Korea', '\"network usage fees\"'")->required();
-  command->callback([options, &context] {
-    StatusOr<std::unique_ptr<Store>> store = Store::Open(options->db, context.schemas_dir, Store::Mode::kExisting);
-    if (!store.ok()) {
-      context.exit_code = ReportFatal(store.status());
-      return;
-    }
-    Status status = (*store)->Search(options->query, options->limit, PrintLine);
-    context.exit_code = status.ok() ? kExitOk : ReportFatal(status);
-  });
 }
 
 void AddStatsCommand(CLI::App& app, CliContext& context) {

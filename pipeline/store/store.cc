@@ -944,22 +944,13 @@ StatusOr<json> Store::Stats() {
   return stats;
 }
 
-Status Store::Search(std::string_view query, int limit, const std::function<void(const json&)>& row) {
+Status Store::ReadSnapshot(const std::function<Status(sql::Database&)>& read) {
   TW_RETURN_IF_ERROR(impl_->Commit());
-  auto stmt = impl_->db->Prepare(
-      "SELECT a.id, a.url, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts) "
-      "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1 "
-      "ORDER BY bm25(articles_fts) LIMIT ?2");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, query).Bind(2, limit);
-  while (stmt->Step()) {
-    row({{"article_id", stmt->Int(0)}, {"url", stmt->Text(1)}, {"title", stmt->Text(2)},
-         {"published", stmt->Text(3)}, {"snippet", stmt->Text(4)}});
-  }
-  if (!stmt->status().ok()) {
-    return Status::InvalidArgument("search query '" + std::string(query) + "': " + stmt->status().message());
-  }
-  return Status::Ok();
+  sql::Database& db = *impl_->db;
+  TW_RETURN_IF_ERROR(db.Execute("BEGIN"));
+  Status status = read(db);
+  db.Execute("COMMIT");
+  return status;
 }
 
 namespace {

@@ -86,8 +86,9 @@ class Store final : public FetchLedger {
   Status Export(ExportKind kind, std::int64_t since_cursor, const std::function<void(const nlohmann::json&)>& row);
   // Counts by table and mention type.
   StatusOr<nlohmann::json> Stats();
-  // Full-text search (FTS5 query syntax) over titles and bodies, best first.
-  Status Search(std::string_view query, int limit, const std::function<void(const nlohmann::json&)>& row);
+  // Runs `read` on one consistent snapshot of the store (a read transaction, the open batch committed first):
+  // the read side's queries (pipeline/store/queries.h) are written against the tables, not inside the store.
+  Status ReadSnapshot(const std::function<Status(sql::Database&)>& read);
 
   // Raw documents for reprocessing, in id order: those not yet processed by `current_version` (so an
   // interrupted reprocess resumes where it stopped), optionally only one source's and only those fetched since

@@ -93,3 +93,29 @@ TEST_CASE("UTF-8 that was read as windows-1252 and saved again is repaired") {
   const std::string quoted = "<p>He said \xE2\x80\x9Cthe caf\xC3\xA9\xE2\x80\xA6\xE2\x80\x9D and left.</p>";
   CHECK(DecodeToUtf8(quoted, "text/html; charset=utf-8").utf8 == quoted);
 }
+
+TEST_CASE("when the evidence conflicts, the order is BOM, then the HTTP header, then meta") {
+  // The header says EUC-KR, a stale <meta> says Shift_JIS: the header wins, as in browsers.
+  std::string stale_meta = "<meta charset=\"Shift_JIS\">";
+  auto header_wins = DecodeToUtf8(EncodeAs(Page(kKoreanText, stale_meta), "EUC-KR"), "text/html; charset=EUC-KR");
+  CHECK(header_wins.utf8 == Page(kKoreanText, stale_meta));
+  CHECK_FALSE(header_wins.had_invalid_bytes);
+  // A UTF-16 BOM wins over a header that says otherwise, and is removed.
+  for (const char* utf16 : {"UTF-16LE", "UTF-16BE"}) {
+    INFO(utf16);
+    std::string bom = std::string(utf16) == "UTF-16LE" ? "\xFF\xFE" : "\xFE\xFF";
+    auto decoded = DecodeToUtf8(bom + EncodeAs(Page(kJapaneseText), utf16), "text/html; charset=windows-1252");
+    CHECK(decoded.utf8 == Page(kJapaneseText));
+  }
+}
+
+TEST_CASE("an unlabelled windows-1252 page and a page whose label does not fit its bytes come out readable") {
+  std::string french = kFrenchText + " " + kFrenchText;
+  auto unlabelled = DecodeToUtf8(EncodeAs(Page(french), "windows-1252"), "text/html");
+  CHECK(unlabelled.utf8 == Page(french));
+  // Labelled UTF-8 but written in windows-1252: the accents are replaced, the rest of the text is kept.
+  auto mislabelled = DecodeToUtf8(EncodeAs(Page(french), "windows-1252"), "text/html; charset=utf-8");
+  CHECK(mislabelled.had_invalid_bytes);
+  CHECK(mislabelled.utf8.find("Les n") != std::string::npos);
+  CHECK(mislabelled.utf8.find("selon le minist") != std::string::npos);
+}

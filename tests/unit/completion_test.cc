@@ -97,7 +97,7 @@ TEST_CASE("the completion offers every command and option --help lists, and only
   for (const std::string& command : top.commands) lines.push_back({command, "--"});
   auto offered = Complete(lines);
   CHECK(offered[0] == Union(top.commands, top.options));
-  CHECK(offered[1] == Words{"export", "extract"});
+  CHECK(offered[1] == Words{"events", "export", "extract"});
   CHECK(offered[2] == Words{"search", "stats"});  // the value of a global option is no command
   CHECK(offered[3] == Words{"import", "ingest"});
   std::size_t i = 4;

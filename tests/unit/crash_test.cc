@@ -1,18 +1,17 @@
-// kill -9 at random moments of import and of a reprocess that changes rows, then a rerun: nothing lost, nothing duplicated, and the
+// kill -9 at random moments of import, ingest and a reprocess that changes rows, then a rerun: nothing lost, nothing duplicated, and the
 // database passes PRAGMA integrity_check. Real child processes, a real SQLite file.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "pipeline/store/sqlite.h"
+#include "tests/support/http_server.h"
+#include "tests/support/schemas.h"
 #include "tests/support/subprocess.h"
 
 using namespace tradewire;
@@ -64,30 +63,6 @@ Counts Count(const std::string& db_path) {
           integrity->Text(0)};
 }
 
-// A copy of the bundled schemas in `folder` whose products gazetteer no longer lists steel; returns the folder.
-std::string EditedSchemas(const std::string& folder) {
-  namespace fs = std::filesystem;
-  fs::copy(TRADEWIRE_SOURCE_DIR "/schemas", folder, fs::copy_options::recursive);
-  const std::string products_path = folder + "/gazetteers/products.json";
-  nlohmann::json products = nlohmann::json::parse(ReadFile(products_path));
-  auto& list = products["products"];
-  auto steel = std::find_if(list.begin(), list.end(), [](const nlohmann::json& p) { return p["id"] == "steel"; });
-  REQUIRE(steel != list.end());
-  list.erase(steel);
-  WriteFile(products_path, products.dump(1));
-  return folder;
-}
-
-// The processor version (extractor version + data files) that `tradewire --version` reports for `schemas`.
-std::string ProcessorVersionOf(const std::string& schemas) {
-  auto version = RunTradewire({"--schemas", schemas, "--version"});
-  REQUIRE(version.exit_code == 0);
-  std::size_t at = version.out.find("processor ");
-  REQUIRE(at != std::string::npos);
-  at += std::string("processor ").size();
-  return version.out.substr(at, version.out.find('\n', at) - at);
-}
-
 long DocumentsAtVersion(const std::string& db_path, const std::string& version) {
   auto db = sql::Database::Open(db_path, false);
   REQUIRE(db.ok());
@@ -126,7 +101,7 @@ TEST_CASE("kill -9 during import and reprocess loses nothing and duplicates noth
   CHECK(after_import == clean);
 
   // Reprocess after an analyst edits a gazetteer so that rows really change: "steel" is no longer a product.
-  const std::string edited = EditedSchemas(dir.File("schemas"));
+  const std::string edited = SchemasWithoutProduct(dir.File("schemas"), "steel");
   const std::string edited_version = ProcessorVersionOf(edited);
   auto started = std::chrono::steady_clock::now();
   REQUIRE(RunTradewire({"--schemas", edited, "reprocess", "--db", dir.File("clean.db")}).exit_code == 0);
@@ -157,4 +132,43 @@ TEST_CASE("kill -9 during import and reprocess loses nothing and duplicates noth
   REQUIRE(RunTradewire({"--schemas", edited, "reprocess", "--db", dir.File("crash.db")}).exit_code == 0);
   CHECK(Count(dir.File("crash.db")) == clean_reprocessed);
   CHECK(DocumentsAtVersion(dir.File("crash.db"), edited_version) == kPages);
+}
+
+TEST_CASE("kill -9 during ingest over HTTP loses nothing and duplicates nothing") {
+  TempDir dir;
+  const int kPages = 200;
+  MakePages(dir.File("site"), kPages);
+  std::string sitemap = "<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  TestHttpServer server(dir.File("site"));
+  server.Start();
+  for (int i = 0; i < kPages; ++i) sitemap += "<url><loc>" + server.Url("/page" + std::to_string(i) + ".html") + "</loc></url>\n";
+  WriteFile(dir.File("site/sitemap.xml"), sitemap + "</urlset>\n");
+  auto config = [&](const std::string& db) {
+    WriteFile(dir.File(db + ".toml"), "[fetch]\nuser_agent = \"tradewire-test\"\nper_host_delay_ms = 0\n"
+                                      "per_host_connections = 4\n\n[store]\npath = \"" + dir.File(db) + "\"\n\n"
+                                      "[[source]]\nname = \"site\"\nkind = \"sitemap\"\nurl = \"" +
+                                      server.Url("/sitemap.xml") + "\"\n");
+    return dir.File(db + ".toml");
+  };
+
+  auto started = std::chrono::steady_clock::now();
+  REQUIRE(RunTradewire({"ingest", "--config", config("clean.db")}).exit_code == 0);
+  const auto ingest_time = std::chrono::steady_clock::now() - started;
+  Counts clean = Count(dir.File("clean.db"));
+  REQUIRE(clean.documents == kPages);
+
+  std::mt19937 rng(9309);
+  const std::string crash_config = config("crash.db");
+  for (int round = 0; round < 6; ++round) {
+    int pid = StartTradewire({"ingest", "--config", crash_config});
+    std::this_thread::sleep_for(ingest_time * std::uniform_real_distribution<double>(0.1, 0.6)(rng));
+    kill(pid, SIGKILL);
+    WaitForExit(pid);
+    if (std::filesystem::exists(dir.File("crash.db"))) CHECK(Count(dir.File("crash.db")).integrity == "ok");
+  }
+  // The next night's run completes what the killed ones left, storing each page once.
+  auto rerun = RunTradewire({"ingest", "--config", crash_config});
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(Count(dir.File("crash.db")) == clean);
 }

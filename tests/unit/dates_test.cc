@@ -357,6 +357,60 @@ TEST_CASE("the year ended or ending a date is a twelve-month period") {
   CHECK(ValueOf("Sales rose in the year.", "the year", "1989-11-01") == "1989");
 }
 
+TEST_CASE("the following day and the previous day count from the day last named, else from the anchor") {
+  const Mentions mentions =
+      Tag("The board met on Monday. The following day it voted, and the next day it adjourned.", "2025-05-22");
+  CHECK(Find(mentions, "The following day").value["value"] == "2025-05-20");
+  CHECK(Find(mentions, "the next day").value["value"] == "2025-05-21");
+  CHECK(ValueOf("Talks ended on March 3, 1998, a day after the previous day's walkout.", "the previous day",
+                "1998-03-10") == "1998-03-02");
+  CHECK(ValueOf("Shares rose 3 percent from the prior day.", "the prior day", "2025-05-22") == "2025-05-21");
+}
+
+TEST_CASE("the fiscal year, the full year and year-end are the reported year") {
+  CHECK(ValueOf("Profit for the fiscal year rose.", "the fiscal year", "1989-11-01") == "1989");
+  CHECK(ValueOf("It expects a loss for the full year.", "the full year", "1989-11-01") == "1989");
+  CHECK(ValueOf("Sales fell in the previous fiscal year.", "the previous fiscal year", "1989-11-01") == "1988");
+  CHECK(ValueOf("Sales will rise in the coming fiscal year.", "the coming fiscal year", "1989-11-01") == "1990");
+  const Mention ended = Find(Tag("Revenue rose in the fiscal year ended June 30.", "1989-11-01"), "the fiscal year");
+  CHECK(ended.value["value"] == "P1Y");
+  // Year-end: December 31 of the year the clause points to.
+  CHECK(ValueOf("Debt was $2 billion at year-end.", "year-end", "1989-02-10") == "1988-12-31");
+  CHECK(ValueOf("The plant will close by year end.", "year end", "1989-10-10") == "1989-12-31");
+}
+
+TEST_CASE("centuries are written with their two leading digits") {
+  CHECK(ValueOf("Tariffs were high in the 20th century.", "the 20th century") == "19");
+  CHECK(ValueOf("Trade grew in the twenty-first century.", "the twenty-first century") == "20");
+  CHECK(ValueOf("It dates from the 11th century.", "the 11th century") == "10");
+  const Mention early = Find(Tag("Canals were dug in the early nineteenth century."), "the early nineteenth century");
+  CHECK(early.value["value"] == "18");
+  CHECK(early.value["mod"] == "START");
+  CHECK(ValueOf("A 19th-century treaty still applies.", "19th-century") == "18");
+}
+
+TEST_CASE("names of newspapers, shows, sites and products are not dates") {
+  CHECK_FALSE(Tagged("The Korea JoongAng Daily reported the talks.", "Daily"));
+  CHECK_FALSE(Tagged("The Daily Mail and the Weekly Standard agreed.", "Daily"));
+  CHECK_FALSE(Tagged("The Daily Mail and the Weekly Standard agreed.", "Weekly"));
+  CHECK_FALSE(Tagged("Daily Mail reporters asked.", "Daily"));
+  CHECK_FALSE(Tagged("He told USA Today the tariffs would stay.", "Today"));
+  CHECK_FALSE(Tagged("He said on ABC's This Week that talks would resume.", "Week"));
+  CHECK_FALSE(Tagged("Shares of Monday.com rose.", "Monday"));
+  CHECK_FALSE(Tagged("Microsoft shipped Windows 2000 and Windows 95.", "2000"));
+  CHECK_FALSE(Tagged("Microsoft shipped Windows 2000 and Windows 95.", "95"));
+  CHECK_FALSE(Tagged("Apollo 11 landed.", "11"));
+  CHECK_FALSE(Tagged("Reformers recalled the Prague Spring.", "Spring"));
+  // The same words as dates: lower case, or capitalized because they open a sentence or a quotation.
+  CHECK(ValueOf("Daily output rose.", "Daily") == "P1D");
+  CHECK(ValueOf("The paper is published weekly.", "weekly") == "P1W");
+  CHECK(ValueOf("Sales fell. Today the board meets.", "Today", "2025-05-22") == "2025-05-22");
+  CHECK(ValueOf("``Today, I'm here to tell you,'' he said.", "Today", "2025-05-22") == "2025-05-22");
+  CHECK(ValueOf("In 1990 sales rose.", "1990") == "1990");
+  CHECK(ValueOf("Paribas's 1989 profit rose.", "1989") == "1989");
+  CHECK(ValueOf("Prices rose on Monday.", "Monday", "2025-05-22") == "2025-05-19");
+}
+
 TEST_CASE("'Now,' opening a sentence is a discourse marker") {
   CHECK_FALSE(Tagged("Sales fell. Now, he says, it looks different.", "Now"));
   CHECK(ValueOf("Now officials are investigating.", "Now") == "PRESENT_REF");
@@ -375,7 +429,8 @@ TEST_CASE("near misses are not dates") {
   CHECK_FALSE(Tagged("Output rose 2019.5 tonnes.", "2019"));
   CHECK_FALSE(Tagged("Prices could fall sharply.", "fall"));
   CHECK_FALSE(Tagged("A quarter of the steel was imported.", "quarter"));
-  CHECK_FALSE(Tagged("The 21st century economy.", "21st"));
+  // "The 21st" is no day of the month here: the mention is the century.
+  CHECK(ValueOf("The 21st century economy.", "The 21st century") == "20");
   CHECK_FALSE(Tagged("An appeal in the 11th U.S. Circuit Court.", "11th"));
   CHECK_FALSE(Tagged("A second round of talks.", "second"));
   CHECK_FALSE(Tagged("About two thousand workers struck.", "thousand"));

@@ -2,6 +2,7 @@
 // schemas/export.schema.json, cursors increase, CSV has the same rows as JSON Lines.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -14,15 +15,41 @@ using nlohmann::json;
 namespace {
 
 
-// Records of an RFC 4180 document (quoted fields may hold line breaks).
-std::size_t CsvRecords(const std::string& csv) {
-  std::size_t records = 0;
+// The records of an RFC 4180 document, each a list of fields (quoted fields may hold commas, quotes and line
+// breaks; records end with CRLF).
+std::vector<std::vector<std::string>> ParseCsv(const std::string& csv) {
+  std::vector<std::vector<std::string>> records(1);
+  std::string field;
   bool quoted = false;
   for (std::size_t i = 0; i < csv.size(); ++i) {
-    if (csv[i] == '"') quoted = !quoted;
-    else if (csv[i] == '\n' && !quoted) ++records;
+    char c = csv[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') field += csv[++i];
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      records.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      records.back().push_back(std::move(field));
+      field.clear();
+      records.emplace_back();
+      ++i;
+    } else {
+      field += c;
+    }
   }
+  REQUIRE_FALSE(quoted);
+  REQUIRE(records.back().empty());  // the document ends with a record's CRLF
+  records.pop_back();
   return records;
+}
+
+// A JSON value as export --format csv writes it in a field: strings as they are, null empty, the rest as JSON.
+std::string AsCsvField(const json& value) {
+  return value.is_string() ? value.get<std::string>() : value.is_null() ? "" : value.dump();
 }
 
 }  // namespace
@@ -52,7 +79,20 @@ TEST_CASE("exports of every kind validate against the documented JSON Schema") {
     }
     auto csv = RunTradewire({"export", "--db", dir.File("s.db"), "--kind", kind, "--format", "csv"});
     REQUIRE(csv.exit_code == 0);
-    CHECK(CsvRecords(csv.out) == rows.size() + 1);  // a header, then one record per row
+    // A header, then one record per row holding the row's values under their columns, quoting undone.
+    auto records = ParseCsv(csv.out);
+    REQUIRE(records.size() == rows.size() + 1);
+    const std::vector<std::string>& header = records[0];
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      REQUIRE(records[r + 1].size() == header.size());
+      for (std::size_t c = 0; c < header.size(); ++c) {
+        INFO("row " << r << " column " << header[c]);
+        CHECK(records[r + 1][c] == (rows[r].contains(header[c]) ? AsCsvField(rows[r][header[c]]) : ""));
+      }
+    }
+    for (const auto& [key, value] : rows[0].items()) {
+      CHECK(std::find(header.begin(), header.end(), key) != header.end());
+    }
   }
 }
 

@@ -442,6 +442,45 @@ TEST_CASE("a second run makes conditional requests and hands on nothing twice") 
   CHECK(second.reports[0].not_modified == 1);  // the feed: 304, not parsed again
 }
 
+TEST_CASE("refetch_stored asks again for stored articles, conditionally, and hands on only the changed ones") {
+  TempDir site;
+  const std::vector<std::string> paths = {"/a.html", "/b.html", "/c.html"};
+  for (const std::string& path : paths) {
+    WriteFile(site.path() + path, std::string("<html><head><title>Story ") + path + "</title></head><body>"
+                                  "<article><p>Trade talks resumed in Seoul, story " + path + ".</p></article></body></html>");
+  }
+  TestHttpServer server(site.path());
+  server.Start();
+  StoreLedger ledger;
+  auto refetch = [](FetchConfig& fetch) { fetch.refetch_stored = true; };
+  auto page_requests = [&] {
+    int count = 0, conditional = 0;
+    for (const auto& r : server.requests()) {
+      if (r.path == "/robots.txt") continue;
+      ++count;
+      conditional += !r.if_none_match.empty();
+    }
+    return std::pair{count, conditional};
+  };
+  REQUIRE(FetchPaths(server, ledger, paths).documents.size() == 3);
+  REQUIRE(page_requests() == std::pair{3, 0});
+
+  // Off (the default): stored articles are not asked for at all.
+  CHECK(FetchPaths(server, ledger, paths).documents.empty());
+  CHECK(page_requests() == std::pair{3, 0});
+  // On: each is asked with its ETag; unchanged pages answer 304 and nothing is handed on.
+  CHECK(FetchPaths(server, ledger, paths, refetch).documents.empty());
+  CHECK(page_requests() == std::pair{6, 3});
+  // A corrected page is handed on, the others still not.
+  WriteFile(site.path() + "/b.html", "<html><head><title>Story /b.html</title></head><body><article><p>Trade talks "
+                                      "resumed in Seoul, story /b.html, corrected.</p></article></body></html>");
+  Run corrected = FetchPaths(server, ledger, paths, refetch);
+  REQUIRE(corrected.documents.size() == 1);
+  CHECK(corrected.documents[0].url == server.Url("/b.html"));
+  CHECK_THAT(corrected.documents[0].body, Catch::Contains("corrected"));
+  CHECK(page_requests() == std::pair{9, 6});
+}
+
 TEST_CASE("a feed with broken XML still yields its readable entries") {
   TestHttpServer server;
   server.server().Get("/feed.xml", [](const auto&, auto& res) {

@@ -9,6 +9,7 @@
 #include "pipeline/data_files.h"
 #include "pipeline/process.h"
 #include "pipeline/store/sqlite.h"
+#include "pipeline/store/queries.h"
 #include "pipeline/store/store.h"
 #include "tests/support/subprocess.h"
 
@@ -213,6 +214,46 @@ TEST_CASE("one real-world event reported by several articles is one event with e
   for (const json& source : merged["sources"]) CHECK(source["evidence"].size() == 1);
 }
 
+TEST_CASE("export --since gives the events and clusters changed after a cursor, never an uncommitted batch") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  ProcessedDocument original = Processed("https://wire.example/1", kStory, {Meeting("2025-05-22", "2025-05-22", 0)});
+  REQUIRE(store->Put(Page("https://wire.example/1", "x"), original, "v1").ok());
+  REQUIRE(store->Flush().ok());
+  auto export_since = [&](const char* kind, long cursor) {
+    auto result = RunTradewire({"export", "--db", dir.File("s.db"), "--kind", kind, "--since", std::to_string(cursor)});
+    REQUIRE(result.exit_code == 0);
+    return tradewire::testing::JsonLines(result.out);
+  };
+  auto events_before = export_since("events", 0);
+  REQUIRE(events_before.size() == 1);
+  const long cursor = json::parse(RunTradewire({"stats", "--db", dir.File("s.db")}).out)["cursor"].get<long>();
+  REQUIRE(cursor > 0);
+  CHECK(export_since("clusters", 0).empty());
+
+  // A syndicated copy reporting the same meeting, written in a batch not yet committed.
+  std::string copy = std::string("Korea, US end second round of tariff talks\n\n") + kStory;
+  copy = copy.substr(0, copy.rfind("\n\n"));
+  auto joined = store->Put(Page("https://portal.example/9", "y"),
+                           Processed("https://portal.example/9", copy, {Meeting("2025-05-22", "2025-05-22", 45)}), "v1");
+  REQUIRE(joined.ok());
+  REQUIRE(joined->joined_cluster);
+  REQUIRE(joined->events_merged == 1);
+  CHECK(export_since("events", cursor).empty());
+  CHECK(export_since("clusters", cursor).empty());
+
+  REQUIRE(store->Flush().ok());
+  auto events = export_since("events", cursor);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["event_id"] == events_before[0]["event_id"]);
+  CHECK(events[0]["sources"].size() == 2);
+  CHECK(events[0]["cursor"].get<long>() > cursor);
+  auto clusters = export_since("clusters", cursor);
+  REQUIRE(clusters.size() == 1);
+  CHECK(clusters[0]["members"].size() == 2);
+  CHECK(export_since("events", events[0]["cursor"].get<long>()).empty());
+}
+
 TEST_CASE("the change feed lists inserts and updates in order, after any cursor") {
   TempDir dir;
   auto store = OpenStore(dir.File("s.db"));
@@ -374,10 +415,13 @@ TEST_CASE("full-text search finds articles by words of their text") {
   TempDir dir;
   auto store = OpenStore(dir.File("s.db"));
   REQUIRE(store->Put(Page("https://a.example/1", "x"), Processed("https://a.example/1", kStory), "v1").ok());
-  std::vector<json> hits;
-  REQUIRE(store->Search("\"network usage fees\"", 10, [&](const json& row) { hits.push_back(row); }).ok());
-  REQUIRE(hits.size() == 1);
-  CHECK_THAT(hits[0]["snippet"].get<std::string>(), Catch::Contains("[network"));
-  Status bad = store->Search("\"unbalanced", 10, [](const json&) {});
-  CHECK(bad.code() == Status::Code::kInvalidArgument);
+  SearchRequest request;
+  request.query = "\"network usage fees\"";
+  request.fts_syntax = true;
+  auto hits = Search(*store, request);
+  REQUIRE(hits.ok());
+  REQUIRE(hits->rows.size() == 1);
+  CHECK_THAT(hits->rows[0].snippet, Catch::Contains("[network"));
+  request.query = "\"unbalanced";
+  CHECK(Search(*store, request).status().code() == Status::Code::kInvalidArgument);
 }
