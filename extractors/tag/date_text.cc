@@ -333,6 +333,10 @@ bool IsFutureMarker(const Words& words, std::size_t i) {
   const std::string_view next = i + 1 < words.list.size() ? words.list[i + 1] : std::string_view();
   const std::string_view previous = i > 0 ? words.list[i - 1] : std::string_view();
   const bool be_before = IsAnyOf(previous, "is", "are", "be", "been");
+  // "had been scheduled to expire Friday", "had been due": a plan the past perfect looks back on.
+  const bool past_perfect =
+      IsAnyOf(previous, "had") || (IsAnyOf(previous, "been") && i >= 2 && IsAnyOf(words.list[i - 2], "had"));
+  if (past_perfect) return false;
   if (IsAnyOf(w, "will", "won't", "shall", "upcoming", "scheduled", "expected", "due") || w.ends_with("'ll")) {
     return true;
   }

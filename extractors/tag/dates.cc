@@ -67,6 +67,9 @@ constexpr std::string_view kNumber =
 constexpr std::string_view kUnit =
     R"((?i:years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|century|centuries|quarters?|)"
     R"(nights?|weekends?))";
+// Between a number and its unit: "20 more years", "five trading days", "an additional year".
+constexpr std::string_view kUnitQualifier =
+    R"((?i:more|additional|further|extra|trading|business|working|straight|consecutive))";
 constexpr std::string_view kApprox =
     R"((?:(?i:about|around|nearly|almost|(?:no\s+)?more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|)"
     R"(roughly|approximately|some)\s+)?)";
@@ -131,7 +134,8 @@ std::vector<RuleSpec> RuleSpecs() {
        R"((?:,?\s+(?:(?i:of)\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+{YEAR_WORDS})?)"},
       {Kind::kWeekOf, R"(\b(?i:the\s+week\s+of)\s+{MONTH}\s*[0-3]?\d\b)"},
       {Kind::kWeekday,
-       R"(\b(?:(?i:last|next|this|early|late|every|each)\s+)?{WEEKDAY}s?\b)"
+       R"(\b(?:(?i:last|next|this|early|late|every|each|coming|this\s+coming|this\s+past|the\s+previous|)"
+       R"(the\s+following)\s+)?{WEEKDAY}s?\b)"
        R"((?:\s+(?i:morning|afternoon|evening|night)s?\b)?)"},
       {Kind::kOrdinalDay, R"(\b(?i:the)\s+[0-3]?\d(?:st|nd|rd|th)\b)"},
       {Kind::kYear,
@@ -174,7 +178,7 @@ std::vector<RuleSpec> RuleSpecs() {
       {Kind::kDuration,
        R"(\b{APPROX}(?:(?i:the|each\s+of\s+the)\s+)?(?:(?i:first|last|past|next|coming|previous|following|)"
        R"(final|latest|initial|full|entire|whole|recent|other)\s+)?{NUMBER}(?:\s+(?i:to|or)\s+{NUMBER})?)"
-       R"([\s-]+{UNIT}\b(?:\s+(?i:and\s+a\s+half)\b)?)"},
+       R"((?:\s+{UNIT_QUALIFIER})?[\s-]+{UNIT}\b(?:\s+(?i:and\s+a\s+half)\b)?)"},
       {Kind::kVagueSpan,
        R"(\b(?:(?i:the)\s+)?(?i:past|last|next|coming|recent|previous|following)\s+)"
        R"((?i:years|months|weeks|days|decades|hours)\b)"},
@@ -203,12 +207,13 @@ std::vector<RuleSpec> RuleSpecs() {
 }
 
 std::string Expand(std::string pattern) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 9> kClasses = {{
+  static const std::array<std::pair<std::string_view, std::string_view>, 10> kClasses = {{
       {"{SPELLED_YEAR}", kSpelledYear},
       {"{YEAR_WORDS}", kYearWords},
       {"{MONTH}", kMonth},
       {"{WEEKDAY}", kWeekday},
       {"{NUMBER}", kNumber},
+      {"{UNIT_QUALIFIER}", kUnitQualifier},
       {"{UNIT}", kUnit},
       {"{APPROX}", kApprox},
       {"{EDGE}", kEdge},
@@ -488,18 +493,28 @@ std::optional<Timex> Month(const Match& m, const Words& words) {
   return timex;
 }
 
+// The nearest `weekday` strictly before (direction -1) or after (+1) `from`.
+CivilDay WeekdayBeside(CivilDay from, int weekday, int direction) {
+  const int today = IsoWeekday(from);
+  const int back = (today - weekday + 7) % 7;
+  const int forward = (weekday - today + 7) % 7;
+  return direction < 0 ? AddDays(from, back == 0 ? -7 : -back) : AddDays(from, forward == 0 ? 7 : forward);
+}
+
 // The weekday `weekday` nearest the anchor in the direction the clause points to.
 CivilDay ResolveWeekday(const Match& m, const Words& words, int weekday) {
   const CivilDay anchor = *m.anchor;
+  // "the previous Friday", "the following Monday": next to the day the article last named.
+  if (words.Has("previous") || words.Has("following")) {
+    const std::optional<CivilDay> named = m.state ? ParseIsoDay(m.state->last_day) : std::nullopt;
+    return WeekdayBeside(named.value_or(anchor), weekday, words.Has("previous") ? -1 : 1);
+  }
+  if (words.Has("last") || words.Has("past")) return WeekdayBeside(anchor, weekday, -1);
+  if (words.Has("next") || words.Has("coming")) return WeekdayBeside(anchor, weekday, 1);
   const int today = IsoWeekday(anchor);
-  const int back = (today - weekday + 7) % 7;     // days back to the most recent such day
-  const int forward = (weekday - today + 7) % 7;  // days ahead to the next such day
-  if (words.Has("last")) return AddDays(anchor, back == 0 ? -7 : -back);
-  if (words.Has("next")) return AddDays(anchor, forward == 0 ? 7 : forward);
   if (words.Has("this")) return AddDays(anchor, weekday - today);
-  if (back == 0) return anchor;  // the anchor's own weekday, whatever the tense
-  if (IsFutureClause(m.text, m.begin, m.end)) return AddDays(anchor, forward);
-  return AddDays(anchor, -back);
+  if (weekday == today) return anchor;  // the anchor's own weekday, whatever the tense
+  return WeekdayBeside(anchor, weekday, IsFutureClause(m.text, m.begin, m.end) ? 1 : -1);
 }
 
 const char* PartOfDay(const Words& words) {
@@ -948,7 +963,7 @@ std::optional<Timex> Ago(const Match& m, const Words& words) {
   return timex;
 }
 
-std::optional<Timex> Duration(const Match&, const Words& words) {
+std::optional<Timex> Duration(const Match& m, const Words& words) {
   std::size_t at = 0;
   std::optional<double> quantity;
   while (at < words.list.size()) {
@@ -956,6 +971,11 @@ std::optional<Timex> Duration(const Match&, const Words& words) {
     quantity = Quantity(words, &probe);
     if (quantity && probe < words.list.size() && UnitOf(words.list[probe])) {
       at = probe;
+      break;
+    }
+    // "20 more years", "five trading days": the pattern admits one qualifier between the number and its unit.
+    if (quantity && probe + 1 < words.list.size() && UnitOf(words.list[probe + 1])) {
+      at = probe + 1;
       break;
     }
     // "two to three weeks": the first quantity names the duration; skip "to three".
@@ -988,6 +1008,11 @@ std::optional<Timex> Duration(const Match&, const Words& words) {
   const std::size_t unit_offset = static_cast<std::size_t>(words.list[at].data() - words.lower.data());
   if (first == "the" && at == 2 && unit_offset > 0 && words.lower[unit_offset - 1] == '-') {
     SkipLeadingThe(words, &timex);  // "the 30-day review": an adjective
+  }
+  // "talks will last two weeks": the verb, not "the last two weeks".
+  if (first == "last" && PrecededByWord(m, {"will", "would", "to", "could", "can", "may", "might", "should", "must",
+                                            "not", "they", "it", "which", "that"})) {
+    SkipFirstWord(words, &timex);
   }
   if (first == "about" || first == "around" || first == "roughly" || first == "approximately" || first == "some") {
     timex.mod = "APPROX";

@@ -367,6 +367,34 @@ TEST_CASE("the following day and the previous day count from the day last named,
   CHECK(ValueOf("Shares rose 3 percent from the prior day.", "the prior day", "2025-05-22") == "2025-05-21");
 }
 
+TEST_CASE("this coming, this past and the previous weekday") {
+  // 2025-06-11 is a Wednesday.
+  CHECK(ValueOf("Women's Day is this coming Sunday.", "this coming Sunday") == "2025-06-15");
+  CHECK(ValueOf("Prices fell this past Monday.", "this past Monday") == "2025-06-09");
+  CHECK(ValueOf("The index closed on Friday, June 6, down from the previous Friday.", "the previous Friday") ==
+        "2025-05-30");
+  CHECK(ValueOf("The vote came on Monday, June 2, and the following Thursday the bill passed.",
+                "the following Thursday") == "2025-06-05");
+}
+
+TEST_CASE("a word between a number and its unit keeps the duration") {
+  CHECK(ValueOf("Shares fell for five trading days.", "five trading days") == "P5D");
+  CHECK(ValueOf("The mine will run at least 20 more years.", "at least 20 more years") == "P20Y");
+  CHECK(ValueOf("It was given an additional year to comply.", "an additional year") == "P1Y");
+  CHECK(ValueOf("Payment is due within three business days.", "three business days") == "P3D");
+  // "last" as the verb is not part of it.
+  CHECK(ValueOf("The talks will last two weeks.", "two weeks") == "P2W");
+  CHECK_FALSE(Tagged("He has 20 more votes.", "20"));
+}
+
+TEST_CASE("a plan in the past perfect looks back") {
+  // 2025-06-11 is a Wednesday: the offer had been due to expire last Friday, and was extended.
+  CHECK(ValueOf("The offer had been scheduled to expire at midnight Friday.", "midnight Friday") ==
+        "2025-06-06T24:00");
+  CHECK(ValueOf("It had been due to expire Friday evening.", "Friday evening") == "2025-06-06TEV");
+  CHECK(ValueOf("The offer is scheduled to expire Friday.", "Friday") == "2025-06-13");
+}
+
 TEST_CASE("the fiscal year, the full year and year-end are the reported year") {
   CHECK(ValueOf("Profit for the fiscal year rose.", "the fiscal year", "1989-11-01") == "1989");
   CHECK(ValueOf("It expects a loss for the full year.", "the full year", "1989-11-01") == "1989");
