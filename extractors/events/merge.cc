@@ -9,13 +9,6 @@
 namespace tradewire {
 namespace {
 
-// An event's dates as comparable days: "2025-05" spans 2025-05-01 .. 2025-05-31, "2025" the whole year (a "31"
-// for every month is harmless: only order matters and no real day sorts after it).
-struct DayRange {
-  std::string first;  // YYYY-MM-DD
-  std::string last;
-};
-
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -159,5 +152,7 @@ Event MergeEvents(const Event& kept, const Event& incoming) {
   }
   return merged;
 }
+
+std::optional<DayRange> EventDays(const Event& event) { return Days(event); }
 
 }  // namespace tradewire

@@ -9,6 +9,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "extractors/events/merge.h"
 #include "extractors/tag/date_calendar.h"
 #include "pipeline/store/sqlite.h"
 
@@ -160,15 +161,15 @@ Status ReadEventRows(sql::Database& db, const EventFilter& filter, const std::ma
   if (!sources.ok()) return sources.status();
   auto changes = LastChanges(db, "event", false);
   if (!changes.ok()) return changes.status();
-  std::string last_day = "COALESCE(NULLIF(e.end_date, ''), e.start_date)";
   auto stmt = db.Prepare(
       "SELECT e.id, e.kind, e.start_date, e.end_date, e.place, e.participants, e.attributes FROM events e "
       "WHERE EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id) AND (?1 = '' OR e.kind = ?1) "
-      "AND (?2 = '' OR (e.start_date <> '' AND substr(" + last_day + ", 1, 10) >= ?2)) "
-      "AND (?3 = '' OR (e.start_date <> '' AND substr(e.start_date, 1, 10) <= ?3)) "
-      "ORDER BY NULLIF(substr(e.start_date, 1, 10), '') DESC NULLS LAST, e.id DESC");
+      "ORDER BY e.id DESC");
   if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, filter.kind).Bind(2, Day(filter.dates.since)).Bind(3, Day(filter.dates.until));
+  stmt->Bind(1, filter.kind);
+  // Days as the merger compares them: a month spans its days; a week or a season cannot be placed by day, so it
+  // is left out by a date filter and listed with the undated.
+  std::vector<std::pair<std::optional<DayRange>, EventRecord>> dated;
   while (stmt->Step()) {
     EventRecord event{stmt->Int(0), stmt->Text(1), stmt->Text(2), stmt->Text(3), stmt->Text(4), {}, {}, {}, false};
     for (const json& id : json::parse(stmt->Text(5), nullptr, false)) {
@@ -180,9 +181,24 @@ Status ReadEventRows(sql::Database& db, const EventFilter& filter, const std::ma
     if (!event.attributes.is_object()) event.attributes = json::object();
     event.sources = (*sources)[event.id];
     event.is_new = IsNew(filter.new_since, (*changes)[event.id]);
-    out.push_back(std::move(event));
+    std::optional<DayRange> days = EventDays(Event{event.kind, event.start_date, event.end_date, "", {}, {}, {}});
+    const std::string since = Day(filter.dates.since), until = Day(filter.dates.until);
+    if ((!since.empty() || !until.empty()) &&
+        (!days || (!since.empty() && days->last < since) || (!until.empty() && days->first > until))) {
+      continue;
+    }
+    dated.emplace_back(std::move(days), std::move(event));
   }
-  return stmt->status();
+  TW_RETURN_IF_ERROR(stmt->status());
+  // Newest first by the first day, then the last; undated last; otherwise the newest event first.
+  std::stable_sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) {
+    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+    if (!a.first) return false;
+    if (a.first->first != b.first->first) return a.first->first > b.first->first;
+    return a.first->last > b.first->last;
+  });
+  for (auto& [days, event] : dated) out.push_back(std::move(event));
+  return Status::Ok();
 }
 
 Status CollectEvents(sql::Database& db, const EventFilter& filter, Answer<EventRecord>& answer) {

@@ -425,3 +425,36 @@ TEST_CASE("full-text search finds articles by words of their text") {
   request.query = "\"unbalanced";
   CHECK(Search(*store, request).status().code() == Status::Code::kInvalidArgument);
 }
+
+TEST_CASE("the events query places a month by its days, and a week with the undated") {
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  auto event = [](const std::string& kind, const std::string& start, const std::string& end) {
+    Event e;
+    e.kind = kind;
+    e.start_date = start;
+    e.end_date = end;
+    e.attributes = json::object();
+    e.evidence = {{0, 5, "Seoul"}};
+    return e;
+  };
+  REQUIRE(store->Put(Page("https://a.example/1", "x"),
+                     Processed("https://a.example/1", kStory,
+                               {event("meeting", "2025-04", "2025-04"), event("deadline", "2025-05-02", "2025-05-02"),
+                                event("report_release", "2025-W24", "2025-W24")}), "v1").ok());
+  REQUIRE(store->Flush().ok());
+  auto kinds = [&](const std::string& since, const std::string& until) {
+    EventFilter filter;
+    filter.dates = {since, until};
+    auto answer = QueryEvents(*store, filter);
+    REQUIRE(answer.ok());
+    std::vector<std::string> out;
+    for (const EventRecord& e : answer->rows) out.push_back(e.kind);
+    return out;
+  };
+  // Newest first; the week (after both by its text, '2025-W24' > '2025-05') is not placed by day.
+  CHECK(kinds("", "") == std::vector<std::string>{"deadline", "meeting", "report_release"});
+  // April overlaps a range from the middle of April.
+  CHECK(kinds("2025-04-15", "2025-04-30") == std::vector<std::string>{"meeting"});
+  CHECK(kinds("2025-05-01", "") == std::vector<std::string>{"deadline"});
+}
