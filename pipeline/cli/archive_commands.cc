@@ -24,9 +24,8 @@ struct Opened {
 StatusOr<Opened> OpenForWriting(const std::string& db, const CliContext& context, Store::Mode mode) {
   StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(context.schemas_dir);
   if (!processor.ok()) return processor.status();
-  StatusOr<std::unique_ptr<Store>> store = Store::Open(db, context.schemas_dir, mode);
+  StatusOr<std::unique_ptr<Store>> store = Store::OpenForWriting(db, context.schemas_dir, mode);
   if (!store.ok()) return store.status();
-  TW_RETURN_IF_ERROR((*store)->LockForWriting());
   return Opened{std::move(store).value(), std::make_unique<DocumentProcessor>(std::move(processor).value())};
 }
 

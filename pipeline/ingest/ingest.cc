@@ -99,9 +99,9 @@ StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schem
   auto started = std::chrono::steady_clock::now();
   StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(schemas_dir);
   if (!processor.ok()) return processor.status();
-  StatusOr<std::unique_ptr<Store>> store = Store::Open(config.store.path, schemas_dir, Store::Mode::kCreate);
+  StatusOr<std::unique_ptr<Store>> store =
+      Store::OpenForWriting(config.store.path, schemas_dir, Store::Mode::kCreate);
   if (!store.ok()) return store.status();
-  TW_RETURN_IF_ERROR((*store)->LockForWriting());
 
   IngestSummary summary;
   std::vector<SourceReport> reports;

@@ -670,18 +670,44 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-Status Store::LockForWriting() {
-  if (impl_->lock_fd >= 0) return Status::Ok();
-  std::string lock_path = impl_->path + ".lock";
+namespace {
+
+// The descriptor of `store_path`'s lock file, locked exclusively (the OS releases it when the process dies).
+StatusOr<int> TakeWriterLock(const std::string& store_path) {
+  std::string lock_path = store_path + ".lock";
   int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IOError(lock_path + ": cannot create lock file");
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     close(fd);
-    return Status::Locked(impl_->path + ": another tradewire run is writing to this store (lock " + lock_path +
+    return Status::Locked(store_path + ": another tradewire run is writing to this store (lock " + lock_path +
                           "); try again when it has finished");
   }
-  impl_->lock_fd = fd;
+  return fd;
+}
+
+}  // namespace
+
+Status Store::LockForWriting() {
+  if (impl_->lock_fd >= 0) return Status::Ok();
+  StatusOr<int> fd = TakeWriterLock(impl_->path);
+  if (!fd.ok()) return fd.status();
+  impl_->lock_fd = *fd;
   return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<Store>> Store::OpenForWriting(const std::string& path, const std::string& schemas_dir,
+                                                       Mode mode) {
+  std::error_code ec;
+  if (mode == Mode::kExisting && !fs::exists(path, ec)) return Status::NotFound(path + ": no such store");
+  StatusOr<int> fd = TakeWriterLock(path);
+  if (!fd.ok()) return fd.status();
+  StatusOr<std::unique_ptr<Store>> store = Open(path, schemas_dir, mode);
+  if (!store.ok()) {
+    close(*fd);
+    return store.status();
+  }
+  (*store)->impl_->lock_fd = *fd;  // closed with the store
+  return store;
 }
 
 StatusOr<PutOutcome> Store::Put(const FetchedDocument& document, const ProcessedDocument& processed,

@@ -58,6 +58,10 @@ class Store final : public FetchLedger {
   // <schemas_dir>/migrations. A file that is not a tradewire store (corrupt, foreign SQLite database, newer
   // schema) → Corruption naming the path; such a file is never modified.
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const std::string& schemas_dir, Mode mode);
+  // Open() for a writer: the writer lock (LockForWriting) is taken first, before the file is created or migrated,
+  // so of two first runs on a new store the second gets Status::Locked, not SQLite's "database is locked".
+  static StatusOr<std::unique_ptr<Store>> OpenForWriting(const std::string& path, const std::string& schemas_dir,
+                                                         Mode mode);
   ~Store() override;
 
   // Exclusive writer lock for this store (a lock file beside it). Status::Locked when another process holds it.

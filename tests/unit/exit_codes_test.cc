@@ -4,9 +4,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 
+#include "pipeline/store/sqlite.h"
 #include "pipeline/store/store.h"
 #include "tests/support/http_server.h"
 #include "tests/support/subprocess.h"
@@ -151,4 +156,28 @@ TEST_CASE("an unknown command exits 2 naming it, --version exits 0") {
   auto version = RunTradewire({"--version"});
   CHECK(version.exit_code == 0);
   CHECK_THAT(version.out, Catch::StartsWith("tradewire "));
+}
+
+TEST_CASE("of two first runs on a new store, the one that finds the other creating it exits 75, not 2") {
+  TestHttpServer server;
+  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.Start();
+  TempDir dir;
+  const std::string db = dir.File("new.db");
+  // The first run as it is while creating the store: its writer lock taken and the new file's first migration
+  // in an open transaction.
+  int lock = open((db + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(lock >= 0);
+  REQUIRE(flock(lock, LOCK_EX | LOCK_NB) == 0);
+  auto first = tradewire::sql::Database::Open(db, true);
+  REQUIRE(first.ok());
+  REQUIRE((*first)->Execute("BEGIN EXCLUSIVE; CREATE TABLE half_migrated(x)").ok());
+
+  auto second = RunTradewire({"ingest", "--config", UrlsConfig(dir, server, {"/story"}, db)});
+  CHECK(second.exit_code == 75);
+  CHECK_THAT(second.err, Catch::Contains("another tradewire run"));
+  CHECK(server.CountRequests("/story") == 0);
+
+  REQUIRE((*first)->Execute("ROLLBACK").ok());
+  close(lock);
 }
