@@ -1,7 +1,9 @@
 #include "pipeline/config/config.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <iomanip>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -9,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "extractors/tag/date_calendar.h"
+#include "pipeline/url/canonical.h"
 
 namespace tradewire {
 namespace {
@@ -72,45 +75,53 @@ Status Read(const toml::table& table, std::string_view key, T* out, std::string_
   return Status::Ok();
 }
 
-Status ReadInt(const toml::table& table, std::string_view key, int* out, std::string_view name) {
-  std::int64_t wide = *out;
-  TW_RETURN_IF_ERROR(Read(table, key, &wide, name));
-  *out = static_cast<int>(wide);
-  return Status::Ok();
+std::string FormatNumber(double value) {
+  std::ostringstream out;
+  out << std::setprecision(17) << value;
+  return out.str();
 }
 
-Status CheckPositive(double value, std::string_view key, std::string_view name) {
-  if (value > 0) return Status::Ok();
-  return Status::InvalidArgument(std::string(name) + ": [fetch] " + std::string(key) + " must be positive");
+// Reads a [fetch] number and refuses one outside [min, max] (or a fraction where a whole number is meant), so that
+// nothing wraps (concurrency = 4294967297 was 1) or waits for weeks (retry_base_ms = 2147483647).
+template <typename T>
+Status ReadInRange(const toml::table& table, std::string_view key, T* out, double min, double max,
+                   std::string_view name) {
+  const toml::node* node = table.get(key);
+  if (!node) return Status::Ok();
+  double value = 0;
+  TW_RETURN_IF_ERROR(Read(table, key, &value, name));
+  const std::string where = Where(name, node->source()) + ": [fetch] " + std::string(key);
+  if (std::is_integral_v<T> && value != std::floor(value)) {
+    return Status::InvalidArgument(where + " must be a whole number, not " + FormatNumber(value));
+  }
+  if (!(value >= min && value <= max)) {
+    return Status::InvalidArgument(where + " must be from " + FormatNumber(min) + " to " + FormatNumber(max) +
+                                   ", not " + FormatNumber(value));
+  }
+  *out = static_cast<T>(value);
+  return Status::Ok();
 }
 
 Status ParseFetch(const toml::table& t, FetchConfig* fetch, std::string_view name) {
   TW_RETURN_IF_ERROR(CheckKeys(t, "fetch", name, "[fetch]"));
   TW_RETURN_IF_ERROR(Read(t, "user_agent", &fetch->user_agent, name));
-  TW_RETURN_IF_ERROR(Read(t, "timeout_s", &fetch->timeout_s, name));
-  TW_RETURN_IF_ERROR(Read(t, "connect_timeout_s", &fetch->connect_timeout_s, name));
-  TW_RETURN_IF_ERROR(Read(t, "max_bytes", &fetch->max_bytes, name));
-  TW_RETURN_IF_ERROR(ReadInt(t, "per_host_delay_ms", &fetch->per_host_delay_ms, name));
-  TW_RETURN_IF_ERROR(ReadInt(t, "concurrency", &fetch->concurrency, name));
-  TW_RETURN_IF_ERROR(ReadInt(t, "per_host_connections", &fetch->per_host_connections, name));
-  TW_RETURN_IF_ERROR(ReadInt(t, "max_attempts", &fetch->max_attempts, name));
-  TW_RETURN_IF_ERROR(Read(t, "low_speed_bytes_per_s", &fetch->low_speed_bytes_per_s, name));
-  TW_RETURN_IF_ERROR(Read(t, "low_speed_time_s", &fetch->low_speed_time_s, name));
+  constexpr double kDay = 86400;
+  TW_RETURN_IF_ERROR(ReadInRange(t, "timeout_s", &fetch->timeout_s, 0.001, kDay, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "connect_timeout_s", &fetch->connect_timeout_s, 0.001, 3600, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "max_bytes", &fetch->max_bytes, 1, 4.0 * (1 << 30), name));  // held in memory
+  TW_RETURN_IF_ERROR(ReadInRange(t, "per_host_delay_ms", &fetch->per_host_delay_ms, 0, 3600 * 1000, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "concurrency", &fetch->concurrency, 1, 1024, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "per_host_connections", &fetch->per_host_connections, 1, 64, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "max_attempts", &fetch->max_attempts, 1, 100, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "low_speed_bytes_per_s", &fetch->low_speed_bytes_per_s, 0, 1e9, name));
+  TW_RETURN_IF_ERROR(ReadInRange(t, "low_speed_time_s", &fetch->low_speed_time_s, 0, kDay, name));
   TW_RETURN_IF_ERROR(Read(t, "proxy", &fetch->proxy, name));
   TW_RETURN_IF_ERROR(Read(t, "obey_robots", &fetch->obey_robots, name));
-  TW_RETURN_IF_ERROR(ReadInt(t, "retry_base_ms", &fetch->retry_base_ms, name));
+  // A retry waits at most 30 s within a run, so a base beyond a minute only delays the first retry.
+  TW_RETURN_IF_ERROR(ReadInRange(t, "retry_base_ms", &fetch->retry_base_ms, 0, 60 * 1000, name));
   TW_RETURN_IF_ERROR(Read(t, "refetch_stored", &fetch->refetch_stored, name));
   TW_RETURN_IF_ERROR(Read(t, "allow_private_networks", &fetch->allow_private_networks, name));
   if (fetch->user_agent.empty()) return Status::InvalidArgument(std::string(name) + ": [fetch] user_agent is empty");
-  TW_RETURN_IF_ERROR(CheckPositive(fetch->timeout_s, "timeout_s", name));
-  TW_RETURN_IF_ERROR(CheckPositive(fetch->connect_timeout_s, "connect_timeout_s", name));
-  TW_RETURN_IF_ERROR(CheckPositive(static_cast<double>(fetch->max_bytes), "max_bytes", name));
-  TW_RETURN_IF_ERROR(CheckPositive(fetch->concurrency, "concurrency", name));
-  TW_RETURN_IF_ERROR(CheckPositive(fetch->per_host_connections, "per_host_connections", name));
-  TW_RETURN_IF_ERROR(CheckPositive(fetch->max_attempts, "max_attempts", name));
-  if (fetch->per_host_delay_ms < 0) {
-    return Status::InvalidArgument(std::string(name) + ": [fetch] per_host_delay_ms must not be negative");
-  }
   return Status::Ok();
 }
 
@@ -136,6 +147,10 @@ Status ParseSource(const toml::table& t, SourceConfig* source, std::string_view 
   if (wants_url && source->url.empty()) {
     return Status::InvalidArgument(where + ": source '" + source->name + "' of kind " + source->kind +
                                    " needs a url");
+  }
+  if (!source->url.empty() && !CanonicalizeUrl(source->url).ok()) {
+    return Status::InvalidArgument(Where(name, t.get("url")->source()) + ": source '" + source->name + "' has url '" +
+                                   source->url + "', which is not an http(s) URL");
   }
   if (!wants_url && source->path.empty() && !(source->kind == "urls" && !source->url.empty())) {
     return Status::InvalidArgument(where + ": source '" + source->name + "' of kind " + source->kind +

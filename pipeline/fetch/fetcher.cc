@@ -129,7 +129,7 @@ struct Fetcher::Impl {
       } else if (!answered || response.status >= 500 || response.status == 429) {
         if (++host.robots_attempts < config.max_attempts) {  // asked again after the usual backoff
           host.robots = Host::Robots::kUnknown;
-          const int backoff_ms = config.retry_base_ms << (host.robots_attempts - 1);
+          const int backoff_ms = config.retry_base_ms << std::min(host.robots_attempts - 1, 5);  // as pages back off
           host.next_start = Clock::now() + std::chrono::milliseconds(backoff_ms);
           return;
         }

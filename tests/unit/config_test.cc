@@ -53,7 +53,21 @@ TEST_CASE("bad configs are rejected with the reason") {
   check("[[source]]\nname=\"a\"\nkind=\"feed\"\n", "needs a url");
   check("[[source]]\nname=\"a\"\nkind=\"dir\"\n", "needs a path");
   check("[fetch]\ntimeout_s = \"ten\"\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n", "'timeout_s' must be a number");
-  check("[fetch]\nconcurrency = 0\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n", "concurrency must be positive");
+  check("[fetch]\nconcurrency = 0\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "c.toml:2: [fetch] concurrency must be from 1 to 1024, not 0");
+  check("[fetch]\nconcurrency = 4294967297\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "c.toml:2: [fetch] concurrency must be from 1 to 1024, not 4294967297");
+  check("[fetch]\nretry_base_ms = 2147483647\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "[fetch] retry_base_ms must be from 0 to 60000, not 2147483647");
+  check("[fetch]\nmax_attempts = 2.5\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "[fetch] max_attempts must be a whole number, not 2.5");
+  check("[fetch]\ntimeout_s = -1\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "[fetch] timeout_s must be from 0.001 to 86400, not -1");
+  check("[fetch]\nmax_bytes = 9223372036854775807\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n",
+        "[fetch] max_bytes must be from 1 to 4294967296");
+  check("[[source]]\nname=\"a\"\nkind=\"feed\"\nurl = \"not a url\"\n",
+        "c.toml:4: source 'a' has url 'not a url', which is not an http(s) URL");
+  check("[[source]]\nname=\"a\"\nkind=\"urls\"\nurl = \"file:///etc/passwd\"\n", "not an http(s) URL");
   check("[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"p\"\n[[source]]\nname=\"a\"\nkind=\"dir\"\npath=\"q\"\n", "two sources");
   check("", "no [[source]]");
   check("[fetch\n", "c.toml:1");
