@@ -11,6 +11,7 @@
 #include "extractors/text/utf8.h"
 #include "pipeline/compression.h"
 #include "pipeline/sources/sources.h"
+#include "pipeline/url/canonical.h"
 
 namespace tradewire {
 namespace {
@@ -262,6 +263,12 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
       continue;
     }
     if (!IsResponse(warc)) {
+      stream.Skip(size);
+      continue;
+    }
+    // A page is known by its http(s) URL; javascript:, data:, file: or no target at all is not one.
+    if (!CanonicalizeUrl(uri).ok()) {
+      fail(path + ": response record" + at_byte + " has target URI '" + uri + "', not an http(s) URL; not stored");
       stream.Skip(size);
       continue;
     }

@@ -132,6 +132,25 @@ TEST_CASE("a WARC record with a wrong Content-Length loses itself, not the recor
   }
 }
 
+TEST_CASE("WARC responses for javascript:, data:, file: or no target URI are failures, never documents") {
+  TempDir dir;
+  std::string warc = WarcRecord("response", "https://a.example/1", HttpResponse("<p>first</p>"));
+  const std::vector<std::string> bad = {"javascript:alert(1)", "data:text/html,<p>x</p>", "file:///etc/passwd", ""};
+  for (const std::string& uri : bad) warc += WarcRecord("response", uri, HttpResponse("<p>not a web page</p>"));
+  warc += WarcRecord("response", "https://a.example/2", HttpResponse("<p>second</p>"));
+  WriteFile(dir.File("targets.warc"), warc);
+  SourceReport report;
+  auto documents = Read(dir.File("targets.warc"), &report);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].url == "https://a.example/1");
+  CHECK(documents[1].url == "https://a.example/2");
+  REQUIRE(report.failures.size() == bad.size());
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    CHECK_THAT(report.failures[i].reason,
+               Catch::Contains("targets.warc") && Catch::Contains("'" + bad[i] + "', not an http(s) URL"));
+  }
+}
+
 TEST_CASE("a chunked WARC body with a size that wraps is read once, in bounded memory") {
   TempDir dir;
   std::string chunked = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
