@@ -1430,21 +1430,53 @@ PageMetadata ReadMetadata(const PageIndex& page, std::string_view url, const Con
 
 namespace {
 
+// A dateline's place as written in capitals reads in title case, word by word ("PORTLAND, Ore." → "Portland, Ore.");
+// abbreviations of two letters or fewer ("N.Y.") stay as they are.
+std::string PlaceInTitleCase(std::string place) {
+  std::size_t word = 0;
+  while (word < place.size()) {
+    std::size_t end = place.find_first_of(" ,/", word);
+    if (end == std::string::npos) end = place.size();
+    std::string_view text(place.data() + word, end - word);
+    int letters = static_cast<int>(std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c); }));
+    bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
+    if (capitals && letters > 2) {
+      bool start = true;
+      for (std::size_t i = word; i < end; ++i) {
+        char& c = place[i];
+        c = start ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        start = c == '-' || c == '\'';
+      }
+    }
+    word = end + 1;
+  }
+  return place;
+}
+
 std::optional<Dateline> DatelineAt(std::string_view text, std::string_view published) {
-  // "Seoul, April 1 (Yonhap) --", "SEOUL, May 20 (AP) —", "WASHINGTON (Reuters) -", "Seoul, April 1 (Wire)"
-  // "SEOUL, May 20, 2025 (Yonhap)" too.
+  // "Seoul, April 1 (Yonhap) --", "SEOUL/WASHINGTON, May 20 -", "PORTLAND, Ore., Feb 26 -", "TAIPEI, March 2 -",
+  // "PARIS, 20 May 2025 (AFP) -", "SEOUL, May 20, 2025 (Yonhap)", "des moines, april 7 -", "ROME, March 13, Reuter -":
+  // a place (with up to two regions), a day, an optional year, then the agency in parentheses or after a comma, or
+  // without one the dash that ends a dateline. Upper, title or lower case; a wire's "****" flash marks before it.
   static const RE2 kWithDate(
-      R"(^([A-Z][A-Za-z.'\- ]{1,30}?),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))"
-      R"((?:,?\s+((?:19|20)\d{2}))?\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:)?)");
-  static const RE2 kWithoutDate(R"(^([A-Z][A-Z.'\- ]{2,30}?)\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:))");
-  std::string head(text.substr(0, 160));
-  std::string place, date, agency;
+      R"(^[*\s]*([A-Za-z][A-Za-z.'’/\- ]{1,40}?(?:,\s*[A-Za-z][A-Za-z.'’\- ]{1,25}?){0,2})(?:,\s*|\s+))"
+      R"((?i:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})|)"
+      R"((\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)))"
+      R"((?:,?\s+((?:19|20)\d{2}))?)"
+      R"((?:\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:)?|,\s+([A-Z][A-Za-z]{2,20})\s+(?:--|—|–|-)(?:\s|$)|)"
+      R"(\s*(?:--|—|–|-)(?:\s|$)))");
+  static const RE2 kWithoutDate(R"(^([A-Z][A-Z.'\-/ ]{2,30}?)\s*\(([^()]{2,40})\)\s*(?:--|—|–|-|:))");
+  std::string_view head = text.substr(0, 200);
+  std::string place, month_first, day_first, stated_year, agency, agency_after_comma;
   Dateline dateline;
-  std::string stated_year;
-  if (RE2::PartialMatch(head, kWithDate, &place, &date, &stated_year, &agency)) {
-    std::string month_name = date.substr(0, date.find_first_of(". "));
-    int month = MonthFromName(month_name);
-    int day = std::atoi(date.c_str() + date.find_last_of(' ') + 1);
+  if (RE2::PartialMatch(head, kWithDate, &place, &month_first, &day_first, &stated_year, &agency,
+                        &agency_after_comma)) {
+    if (agency.empty()) agency = agency_after_comma;
+    const std::string& date = month_first.empty() ? day_first : month_first;
+    std::size_t digits = date.find_first_of("0123456789");
+    std::size_t letters = date.find_first_not_of("0123456789 ");
+    int month = MonthFromName(std::string_view(date).substr(letters));
+    int day = std::atoi(date.c_str() + digits);
     int year = 0, pub_month = 0, pub_day = 0;
     if (!stated_year.empty()) {
       dateline.date = IsoDay(std::atoi(stated_year.c_str()), month, day);
@@ -1456,15 +1488,7 @@ std::optional<Dateline> DatelineAt(std::string_view text, std::string_view publi
   } else if (!RE2::PartialMatch(head, kWithoutDate, &place, &agency)) {
     return std::nullopt;
   }
-  bool all_caps = std::none_of(place.begin(), place.end(), [](unsigned char c) { return std::islower(c); });
-  if (all_caps) {
-    bool start = true;
-    for (char& c : place) {
-      c = start ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      start = c == ' ' || c == '-';
-    }
-  }
-  dateline.place = Collapse(place);
+  dateline.place = PlaceInTitleCase(Collapse(place));
   dateline.agency = Collapse(agency);
   // A press release's "WASHINGTON (January 24, 2017) —": the parentheses hold its date.
   if (std::string day = NormalizeDate(dateline.agency); !day.empty()) {
@@ -1489,6 +1513,13 @@ std::vector<std::string_view> HeadLines(std::string_view text) {
     lines.push_back(line);
   }
   return lines;
+}
+
+// Whether `line` (a view into `text`) is the first line of a wrapped paragraph: the line right after it goes on
+// in lower case ("... throughout the week in\nthe Bahia cocoa zone"). A headline stands on its own line.
+bool ContinuesOnNextLine(std::string_view text, std::string_view line) {
+  std::size_t next = static_cast<std::size_t>(line.data() - text.data()) + line.size() + 1;
+  return next < text.size() && std::islower(static_cast<unsigned char>(text[next]));
 }
 
 // "Published: 20 May. 2025, 16:58", "Updated Jan 8, 2026", "Tuesday, May 20, 2025": a line that gives the
@@ -1524,17 +1555,23 @@ PageMetadata ReadTextMetadata(std::string_view text) {
   PageMetadata meta;
   std::vector<std::string_view> lines = HeadLines(text);
   std::size_t next = 0;
-  // A headline: the first line, short, not a sentence (no full stop at its end, no sentence break inside), with
-  // more text after it.
+  // A headline: the first line, short, not a sentence (no full stop at its end, no sentence break inside, not the
+  // start of a wrapped paragraph), not a dateline, with more text after it.
   if (lines.size() >= 2) {
     std::string first = Collapse(lines[0]);
     while (!first.empty() && first[0] == '#') first.erase(0, 1);  // Markdown
     first = Collapse(first);
     static const RE2 kSentenceBreak(R"([a-z0-9][.!?]\s+[A-Z/])");
+    // "BEIRUT - Rescue workers planned", "CALGARY, Alberta - Qtr ends", "NEW YORK, Narch 2 -": a dateline without a
+    // day, or with a misspelt one, still opens the story; it does not head it. Nor does a table's "APRIL 7 - 1000".
+    static const RE2 kPlaceAndDash(
+        R"(^(?:[A-Z][A-Z0-9.'/\-]*(?: [A-Z0-9][A-Z0-9.'/\-]*){0,3},?|)"
+        R"([A-Z][A-Za-z.'/\-]*(?: [A-Z][A-Za-z.'/\-]*){0,3}(?:,[^,\n]{0,25}?){1,3})\s+(?:--|—|–|-)\s)");
     int words = WordCount(first);
     if (words >= 2 && words <= 20 && first.size() <= 200 && first.back() != '.' && first.back() != ',' &&
         first.back() != ':' && first.back() != ';' && !RE2::PartialMatch(first, kSentenceBreak) &&
-        !GivesDate(first)) {
+        !GivesDate(first) && !DatelineAt(first, "") && !RE2::PartialMatch(first, kPlaceAndDash) &&
+        !ContinuesOnNextLine(text, lines[0])) {
       meta.title = first;
       next = 1;
     }

@@ -772,6 +772,60 @@ TEST_CASE("datelines in the usual wire forms") {
   CHECK(with_year->agency == "Yonhap");
 }
 
+TEST_CASE("datelines of every agency, with or without it, in any case and across the year end") {
+  struct Case {
+    const char* text;
+    const char* published;
+    const char* place;
+    const char* date;
+    const char* agency;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"TAIPEI, March 2 - Taiwan plans another round", "1987-03-02", "Taipei", "1987-03-02", ""},
+           {"WASHINGTON, March 2 (Reuters) - The U.S. said", "2025-03-02", "Washington", "2025-03-02", "Reuters"},
+           {"SEOUL, May 20 (Yonhap) -- Exports rose", "2025-05-21", "Seoul", "2025-05-20", "Yonhap"},
+           {"PARIS, 20 May 2025 (AFP) - France said", "", "Paris", "2025-05-20", "AFP"},
+           {"BEIJING, May 20 (Xinhua) -- China said", "2025-05-20", "Beijing", "2025-05-20", "Xinhua"},
+           {"TOKYO, May 20 (Kyodo) -- Japan said", "2025-05-20", "Tokyo", "2025-05-20", "Kyodo"},
+           {"KUALA LUMPUR, May 20 (Bernama) -- Malaysia", "2025-05-20", "Kuala Lumpur", "2025-05-20", "Bernama"},
+           {"ANKARA, May 20 (Anadolu) - Turkey said", "2025-05-20", "Ankara", "2025-05-20", "Anadolu"},
+           {"SEOUL/WASHINGTON, May 20 - Talks resumed", "2025-05-20", "Seoul/Washington", "2025-05-20", ""},
+           {"PORTLAND, Ore., Feb 26 - Red Lion Inns said", "1987-02-26", "Portland, Ore.", "1987-02-26", ""},
+           {"ROCHESTER, N.Y., Feb 26 - Champion said", "1987-02-26", "Rochester, N.Y.", "1987-02-26", ""},
+           {"Caracas, feb 26 - venezuela is seeking", "1987-02-26", "Caracas", "1987-02-26", ""},
+           {"ROME, March 13, Reuter - Italy's rate rose", "1987-03-13", "Rome", "1987-03-13", "Reuter"},
+           {"****LONDON, March 5 - India bought eight", "1987-03-05", "London", "1987-03-05", ""},
+           {"PARIS,March 16 - Club Mediterranee said", "1987-03-16", "Paris", "1987-03-16", ""},
+           {"NEW YORK, Dec 31 - Shares fell", "1988-01-02", "New York", "1987-12-31", ""},
+       }) {
+    INFO(c.text);
+    auto dateline = ParseDateline(c.text, c.published);
+    REQUIRE(dateline);
+    CHECK(dateline->place == c.place);
+    CHECK(dateline->date == c.date);
+    CHECK(dateline->agency == c.agency);
+  }
+  // A day range and a sentence are not datelines.
+  CHECK_FALSE(ParseDateline("Talks, March 2-3 in Geneva, ended", "2025-03-02"));
+  CHECK_FALSE(ParseDateline("Exports rose 12 percent in May, the ministry said", "2025-05-20"));
+}
+
+TEST_CASE("a plain-text story whose first line is a dateline or a wrapped sentence has no title") {
+  for (const char* story : {"TAIPEI, March 2 - Taiwan plans another round of deep tariff\ncuts, officials said.\n",
+                            "BEIRUT - Rescue workers planned to evacuate wounded from\nBeirut camps, officials said.\n",
+                            "Taiwan plans another round of deep tariff cuts in its\neffort to narrow the surplus.\n"}) {
+    INFO(story);
+    CHECK(ArticleFromText(story, {"", "1987-03-02", ""}).title.empty());
+  }
+  for (const char* head : {"CALGARY, Alberta - Qtr ends Dec 31\n\n    Shr 12 cts\n", "APRIL 7 - 1000 hrs cdt\n\n Jul 3\n"}) {
+    INFO(head);
+    CHECK(ArticleFromText(head, {}).title.empty());
+  }
+  CHECK(ArticleFromText("Trade talks - what comes next\n\nOfficials met.\n", {}).title == "Trade talks - what comes next");
+  Article headed = ArticleFromText("Taiwan plans deep tariff cuts\n\nTAIPEI, March 2 - Taiwan plans cuts.\n", {});
+  CHECK(headed.title == "Taiwan plans deep tariff cuts");
+}
+
 TEST_CASE("pages that are not articles are recognised") {
   std::string index = "<html><head><title>Economy</title></head><body><div class='list'>";
   for (int i = 0; i < 12; ++i) {
