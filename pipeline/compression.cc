@@ -3,6 +3,7 @@
 #include <brotli/decode.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace tradewire {
@@ -95,12 +96,16 @@ struct DecompressingFileReader::Inflater {
 DecompressingFileReader::DecompressingFileReader(const std::string& path) : file_(path, std::ios::binary) {
   opened_ = static_cast<bool>(file_);
   if (!opened_) return;
-  char magic[2] = {0, 0};
-  file_.read(magic, 2);
-  std::streamsize got = file_.gcount();
-  file_.clear();
-  file_.seekg(0);
-  if (IsGzip(std::string_view(magic, static_cast<std::size_t>(got)))) inflater_ = std::make_unique<Inflater>();
+  // The magic number is read, not peeked and sought back over, so that a pipe (stdin) is read like a file.
+  sniffed_.resize(2);
+  file_.read(sniffed_.data(), 2);
+  sniffed_.resize(static_cast<std::size_t>(file_.gcount()));
+  if (!IsGzip(sniffed_)) return;
+  inflater_ = std::make_unique<Inflater>();
+  inflater_->input = std::move(sniffed_);
+  sniffed_.clear();
+  inflater_->stream.next_in = reinterpret_cast<Bytef*>(inflater_->input.data());
+  inflater_->stream.avail_in = static_cast<uInt>(inflater_->input.size());
 }
 
 DecompressingFileReader::~DecompressingFileReader() = default;
@@ -109,9 +114,13 @@ std::size_t DecompressingFileReader::Read(std::size_t size, std::string* out) {
   if (!opened_ || size == 0) return 0;
   std::size_t before = out->size();
   if (!inflater_) {
-    out->resize(before + size);
-    file_.read(out->data() + before, static_cast<std::streamsize>(size));
-    out->resize(before + static_cast<std::size_t>(file_.gcount()));
+    std::size_t sniffed = std::min(size, sniffed_.size());
+    out->append(sniffed_, 0, sniffed);
+    sniffed_.erase(0, sniffed);
+    size -= sniffed;
+    out->resize(out->size() + size);
+    file_.read(out->data() + out->size() - size, static_cast<std::streamsize>(size));
+    out->resize(out->size() - size + static_cast<std::size_t>(file_.gcount()));
     return out->size() - before;
   }
   Inflater& z = *inflater_;

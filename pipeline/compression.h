@@ -46,6 +46,7 @@ class DecompressingFileReader {
  private:
   struct Inflater;
   std::ifstream file_;
+  std::string sniffed_;  // bytes read to recognise gzip, not yet handed out (plain files)
   bool opened_ = false;
   std::unique_ptr<Inflater> inflater_;  // null for a plain file
   DecodeResult result_ = DecodeResult::kComplete;

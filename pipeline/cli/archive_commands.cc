@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/usage.h"
 #include "pipeline/ingest/ingest.h"
+#include "pipeline/serialize.h"
 
 namespace tradewire {
 namespace {
@@ -36,7 +38,58 @@ int Finish(IngestSummary& summary, std::chrono::steady_clock::time_point started
   return summary.failures.empty() ? kExitOk : kExitPartial;
 }
 
-int RunImport(const std::string& db, const std::vector<std::string>& paths, const CliContext& context) {
+// A line of `extract --warc` holds a page of at most kMaxPageBytes in base64, its text and its tags.
+constexpr std::size_t kMaxJsonLineBytes = kMaxPageBytes / 3 * 4 * 2;
+
+// Calls `line(text, number)` for each line of `file`; a line longer than `max_bytes` is skipped (read past, not
+// held) and reported with an empty text. False when the file cannot be read to its end.
+bool ForEachLine(std::FILE* file, std::size_t max_bytes,
+                 const std::function<void(std::string_view text, long number, bool too_long)>& line) {
+  std::string current;
+  bool too_long = false;
+  long number = 0;
+  char chunk[1 << 16];
+  while (std::fgets(chunk, sizeof chunk, file)) {
+    std::string_view piece(chunk);
+    bool ends = !piece.empty() && piece.back() == '\n';
+    if (ends) piece.remove_suffix(1);
+    if (!too_long && current.size() + piece.size() <= max_bytes) current.append(piece);
+    else too_long = true;
+    if (!ends) continue;
+    line(too_long ? std::string_view() : std::string_view(current), ++number, too_long);
+    current.clear();
+    too_long = false;
+  }
+  if (!current.empty() || too_long) line(too_long ? std::string_view() : std::string_view(current), ++number, too_long);
+  return !std::ferror(file);
+}
+
+// `import --jsonl`: rows of `extract --warc` stored as they are, each with the processor version that made it;
+// a row that is not one is a failure naming the file and line, and the others are stored.
+void ReadExtractedRows(const std::string& path, DocumentWriter& writer, SourceReport* report) {
+  auto fail = [&](std::string reason) {
+    report->failures.push_back({path, "import", std::move(reason), 0, true, ""});
+    ++report->failed;
+  };
+  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!file) return fail(path + ": cannot open");
+  bool read = ForEachLine(file, kMaxJsonLineBytes, [&](std::string_view text, long number, bool too_long) {
+    std::string where = path + ":" + std::to_string(number) + ": ";
+    if (too_long) return fail(where + "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MB");
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) return;
+    nlohmann::json row = nlohmann::json::parse(text, nullptr, false);
+    if (row.is_discarded()) return fail(where + "not JSON (or not UTF-8)");
+    StatusOr<ExtractedRow> extracted = ExtractedFromJson(row);
+    if (!extracted.ok()) return fail(where + extracted.status().message());
+    extracted->document.source = "import";
+    ++report->documents;
+    writer.SubmitProcessed(extracted->document, extracted->processed, extracted->processor_version);
+  });
+  if (!read) fail(path + ": read error");
+  if (file != stdin) std::fclose(file);
+}
+
+int RunImport(const std::string& db, const std::vector<std::string>& paths, bool jsonl, const CliContext& context) {
   auto started = std::chrono::steady_clock::now();
   StatusOr<Opened> opened = OpenForWriting(db, context, Store::Mode::kCreate);
   if (!opened.ok()) return ReportFatal(opened.status());
@@ -48,7 +101,9 @@ int RunImport(const std::string& db, const std::vector<std::string>& paths, cons
     for (const std::string& path : paths) {
       SourceReport report;
       std::error_code ec;
-      if (std::filesystem::is_directory(path, ec)) {
+      if (jsonl) {
+        ReadExtractedRows(path, writer, &report);
+      } else if (std::filesystem::is_directory(path, ec)) {
         ReadHtmlDirectory(path, "import", sink, &report);
       } else {
         ReadWarc(path, "import", sink, &report);
@@ -123,14 +178,19 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
   struct Options {
     std::string db;
     std::vector<std::string> paths;
+    bool jsonl = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("import", "Store WARC files and folders of saved HTML pages (no network)");
   command->add_option("--db", options->db, "SQLite store (created when missing)")->type_name("FILE")->required();
+  command->add_flag("--jsonl", options->jsonl,
+                    "PATHs hold rows of extract --warc (- is stdin), stored without extracting again");
   command->add_option("PATH", options->paths, ".warc, .warc.gz files and folders of .html/.htm(.gz) pages")
       ->required()
-      ->check(CLI::ExistingPath);
-  command->callback([options, &context] { context.exit_code = RunImport(options->db, options->paths, context); });
+      ->check(ExistingPathOrStdin());
+  command->callback([options, &context] {
+    context.exit_code = RunImport(options->db, options->paths, options->jsonl, context);
+  });
 }
 
 void AddReprocessCommand(CLI::App& app, CliContext& context) {

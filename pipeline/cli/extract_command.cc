@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-
 #include "extractors/html/charset.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/usage.h"
@@ -11,6 +10,7 @@
 #include "pipeline/document.h"
 #include "pipeline/process.h"
 #include "pipeline/serialize.h"
+#include "pipeline/sources/sources.h"
 
 namespace tradewire {
 namespace {
@@ -19,8 +19,39 @@ struct ExtractOptions {
   std::string url;
   std::string published;
   bool plain_text = false;
+  bool warc = false;
   std::vector<std::string> inputs;
 };
+
+void PrintRow(nlohmann::json row, const std::string& input) {
+  row["input"] = input;
+  std::string line = row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stdout);
+}
+
+// The map step for cluster engines: every page of each WARC ('-': standard input) as one row carrying its
+// record (target URI, WARC-Date, raw body), streamed record by record so memory stays flat in the file's size.
+int ExtractWarcs(const ExtractOptions& options, const DocumentProcessor& processor) {
+  int exit_code = kExitOk;
+  for (const std::string& input : options.inputs) {
+    SourceReport report;
+    ReadWarc(input == "-" ? "/dev/stdin" : input, "warc", [&](FetchedDocument document) {
+      ProcessedDocument processed = processor.Process(document);
+      if (!processed.status.ok()) {
+        report.failures.push_back({document.url, "warc", processed.status.message(), 0, false, ""});
+        return;
+      }
+      PrintRow(ExtractedToJson(document, processed, processor.version(), true), input);
+    }, &report);
+    for (const FetchFailure& failure : report.failures) {
+      std::fprintf(stderr, "tradewire: %s: %s\n", input.c_str(), failure.reason.c_str());
+      exit_code = kExitPartial;
+    }
+  }
+  std::fflush(stdout);
+  return exit_code;
+}
 
 bool IsTextFileName(std::string_view path) {
   return path.size() > 4 && AsciiLower(path.substr(path.size() - 4)) == ".txt";
@@ -29,6 +60,10 @@ bool IsTextFileName(std::string_view path) {
 int RunExtract(const ExtractOptions& options, const CliContext& context) {
   StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(context.schemas_dir);
   if (!processor.ok()) return ReportFatal(processor.status());
+  if (options.warc && options.plain_text) {
+    return ReportFatal(Status::InvalidArgument("extract: --warc and --text cannot be used together"));
+  }
+  if (options.warc) return ExtractWarcs(options, *processor);
 
   int exit_code = kExitOk;
   for (const std::string& input : options.inputs) {
@@ -39,15 +74,15 @@ int RunExtract(const ExtractOptions& options, const CliContext& context) {
       continue;
     }
     ProcessedDocument processed;
+    FetchedDocument document;
+    document.url = options.url;
+    document.final_url = options.url;
+    document.date_hint = options.published;
     if (options.plain_text || IsTextFileName(input)) {
       ExtractHints hints{options.url, options.published, ""};
       processed = processor->ProcessText(DecodeToUtf8(*bytes, "text/plain").utf8, hints);
     } else {
-      FetchedDocument document;
-      document.url = options.url;
-      document.final_url = options.url;
       document.body = std::move(bytes).value();
-      document.date_hint = options.published;
       processed = processor->Process(document);
     }
     if (!processed.status.ok()) {
@@ -55,13 +90,7 @@ int RunExtract(const ExtractOptions& options, const CliContext& context) {
       exit_code = kExitPartial;
       continue;
     }
-    nlohmann::json row = ArticleToJson(processed.article);
-    row["input"] = input;
-    row["mentions"] = nlohmann::json::array();
-    for (const Mention& mention : processed.mentions) row["mentions"].push_back(MentionToJson(mention));
-    std::string line = row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fputc('\n', stdout);
+    PrintRow(ExtractedToJson(document, processed, processor->version(), false), input);
   }
   std::fflush(stdout);
   return exit_code;
@@ -80,6 +109,8 @@ void AddExtractCommand(CLI::App& app, CliContext& context) {
       ->type_name("DATE")
       ->check(IsoDate());
   command->add_flag("--text", options->plain_text, "inputs are plain text, not HTML (implied for .txt files)");
+  command->add_flag("--warc", options->warc,
+                    "inputs are WARC files: one row per page record, carrying the record for import --jsonl to store");
   command->add_option("FILE", options->inputs, "HTML files ('-' is stdin; .gz is read transparently)")->required();
   command->callback([options, &context] { context.exit_code = RunExtract(*options, context); });
 }

@@ -117,6 +117,16 @@ CLI::Validator IsoDate() {
       "");
 }
 
+CLI::Validator ExistingPathOrStdin() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::error_code ec;
+        if (text == "-" || std::filesystem::exists(text, ec)) return "";
+        return "'" + text + "': no such file or folder";
+      },
+      "PATH");
+}
+
 std::string NearestName(std::string_view typed, const std::vector<std::string>& known) {
   const std::string_view word = WithoutDashes(typed);
   if (word.empty()) return "";

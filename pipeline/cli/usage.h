@@ -20,6 +20,8 @@ CLI::Validator OneOf(std::vector<std::string> names);
 
 // A real ISO date, optionally with a time of day and zone: "2025-05-20", "2025-05-20T09:00:00+09:00".
 CLI::Validator IsoDate();
+// An existing file or folder, or '-' for standard input.
+CLI::Validator ExistingPathOrStdin();
 
 // Of `known`, the one `typed` most likely meant: close in spelling, or the only one it begins; empty when none.
 std::string NearestName(std::string_view typed, const std::vector<std::string>& known);

@@ -56,22 +56,25 @@ struct DocumentWriter::Impl {
         summary(sum),
         on_written(std::move(written)),
         pool(p, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
-             [this](FetchedDocument document, ProcessedDocument processed) { Write(document, processed); }) {}
+             [this](FetchedDocument document, ProcessedDocument processed) {
+               Write(document, processed, processor.version());
+             }) {}
 
-  void Write(const FetchedDocument& document, const ProcessedDocument& processed) {
+  void Write(const FetchedDocument& document, const ProcessedDocument& processed,
+             std::string_view version) {
     ++summary->fetched;
-    Save(document, processed);
+    Save(document, processed, version);
     if (on_written) on_written();
   }
 
-  void Save(const FetchedDocument& document, const ProcessedDocument& processed) {
+  void Save(const FetchedDocument& document, const ProcessedDocument& processed, std::string_view version) {
     if (!processed.status.ok()) {
       summary->failures.push_back(document.url + " (" + document.source + "): " + processed.status.message());
       return;
     }
     StatusOr<PutOutcome> outcome = document.stored_id != 0
-                                       ? store.Reprocess(document.stored_id, processed, processor.version())
-                                       : store.Put(document, processed, processor.version());
+                                       ? store.Reprocess(document.stored_id, processed, version)
+                                       : store.Put(document, processed, version);
     if (!outcome.ok()) {
       summary->failures.push_back(document.url + " (" + document.source + "): " + outcome.status().message());
       if (first_error.ok()) first_error = outcome.status();
@@ -88,6 +91,11 @@ DocumentWriter::DocumentWriter(Store& store, const DocumentProcessor& processor,
 DocumentWriter::~DocumentWriter() = default;
 
 void DocumentWriter::Submit(FetchedDocument document) { impl_->pool.Submit(std::move(document)); }
+
+void DocumentWriter::SubmitProcessed(const FetchedDocument& document, const ProcessedDocument& processed,
+                                     std::string_view processor_version) {
+  impl_->Write(document, processed, processor_version);
+}
 
 Status DocumentWriter::Finish() {
   impl_->pool.Finish();

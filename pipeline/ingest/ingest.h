@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <functional>
@@ -45,6 +46,10 @@ class DocumentWriter {
                  std::function<void()> on_written = {});
   ~DocumentWriter();
   void Submit(FetchedDocument document);
+  // Stores a document processed elsewhere (`extract --warc` on a cluster) as `processor_version` made it,
+  // without processing it again. For writers fed only this way: it does not wait for Submit()ted documents.
+  void SubmitProcessed(const FetchedDocument& document, const ProcessedDocument& processed,
+                       std::string_view processor_version);
   // Waits for everything submitted and commits. The store's first error, if any.
   Status Finish();
 

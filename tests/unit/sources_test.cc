@@ -4,23 +4,12 @@
 #include "pipeline/sources/links.h"
 #include "pipeline/sources/sources.h"
 #include "tests/support/subprocess.h"
+#include "tests/support/warc.h"
 
 using namespace tradewire;
 using namespace tradewire::testing;
 
 namespace {
-
-std::string WarcRecord(const std::string& type, const std::string& uri, const std::string& block,
-                       const std::string& content_type = "application/http; msgtype=response") {
-  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
-         "\r\nWARC-Date: 2025-05-23T01:02:03Z\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Type: " + content_type +
-         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
-}
-
-std::string HttpResponse(const std::string& body, const std::string& type = "text/html; charset=utf-8") {
-  return "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) +
-         "\r\n\r\n" + body;
-}
 
 std::vector<FetchedDocument> Read(const std::string& path, SourceReport* report) {
   std::vector<FetchedDocument> documents;
