@@ -39,13 +39,14 @@ int ExtractWarcs(const ExtractOptions& options, const DocumentProcessor& process
     ReadWarc(input == "-" ? "/dev/stdin" : input, "warc", [&](FetchedDocument document) {
       ProcessedDocument processed = processor.Process(document);
       if (!processed.status.ok()) {
-        report.failures.push_back({document.url, "warc", processed.status.message(), 0, false, ""});
+        std::string reason = document.url + ": " + processed.status.message();
+        report.failures.push_back({document.url, "warc", std::move(reason), 0, false, ""});
         return;
       }
       PrintRow(ExtractedToJson(document, processed, processor.version(), true), input);
     }, &report);
     for (const FetchFailure& failure : report.failures) {
-      std::fprintf(stderr, "tradewire: %s: %s\n", input.c_str(), failure.reason.c_str());
+      std::fprintf(stderr, "tradewire: %s\n", failure.reason.c_str());  // the reason names the file or URL
       exit_code = kExitPartial;
     }
   }

@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Every HTML page of the bundled corpus as one gzipped response record each (.warc.gz as crawlers write it).
-std::string CorpusWarc(const std::string& path) {
+// The HTML pages of the bundled corpus (every `parts`-th from `part`) as one gzipped response record each
+// (.warc.gz as crawlers write it).
+std::string CorpusWarc(const std::string& path, std::size_t part = 0, std::size_t parts = 1) {
   std::string warc;
   const fs::path site = TRADEWIRE_SOURCE_DIR "/corpus/site";
   std::vector<fs::path> pages;
@@ -28,7 +29,8 @@ std::string CorpusWarc(const std::string& path) {
     if (entry.path().extension() == ".html") pages.push_back(entry.path());
   }
   std::sort(pages.begin(), pages.end());
-  for (const fs::path& page : pages) {
+  for (std::size_t i = part; i < pages.size(); i += parts) {
+    const fs::path& page = pages[i];
     std::string uri = "https://" + fs::relative(page, site).generic_string();
     warc += Gzip(WarcRecord("response", uri, HttpResponse(ReadFile(page)), "application/http; msgtype=response",
                             "2025-06-01T00:00:00Z"));
@@ -129,4 +131,35 @@ TEST_CASE("import --jsonl stores the good rows and names the file and line of ea
   auto stats = json::parse(RunTradewire({"stats", "--db", dir.File("s.db")}).out);
   CHECK(stats["articles"] == 1);
   CHECK(stats["documents"]["article"] == 1);
+}
+
+TEST_CASE("scripts/cluster-extract on a Dask LocalCluster makes the store a one-process import makes") {
+  TempDir dir;
+  std::vector<std::string> warcs;
+  for (std::size_t part = 0; part < 3; ++part) {
+    warcs.push_back(CorpusWarc(dir.File("corpus-" + std::to_string(part) + ".warc.gz"), part, 3));
+  }
+  // Bytes after the last record that are not gzip: both ways report them and store the records.
+  std::ofstream(warcs[1], std::ios::app | std::ios::binary) << "this is not a WARC record\r\n";
+  std::vector<std::string> direct = {"import", "--db", dir.File("direct.db")};
+  direct.insert(direct.end(), warcs.begin(), warcs.end());
+  REQUIRE(RunTradewire(direct).exit_code == 1);
+
+  const std::string script = TRADEWIRE_SOURCE_DIR "/scripts/cluster-extract";
+  auto mapped = RunCommand({script, "--db", dir.File("mapped.db"), "--workers", "2", "--tradewire",
+                            TRADEWIRE_BINARY, dir.File("corpus-*.warc.gz")});
+  INFO(mapped.out << mapped.err);
+  CHECK(mapped.exit_code == 1);
+  CHECK_THAT(mapped.err, Catch::Contains(warcs[1] + ": gzip data is truncated"));
+  CHECK_THAT(mapped.err, Catch::Contains("rows/s per core"));
+  CHECK(ExportAll(dir.File("mapped.db")) == ExportAll(dir.File("direct.db")));
+  for (const auto& entry : fs::directory_iterator(dir.path())) {  // the temporary shards are removed
+    CHECK_THAT(entry.path().filename().string(), !Catch::StartsWith("tradewire-shards-"));
+  }
+
+  auto missing = RunCommand({script, "--db", dir.File("none.db"), "--tradewire", TRADEWIRE_BINARY,
+                             dir.File("no-such-*.warc.gz")});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("no-such-*.warc.gz"));
+  CHECK_FALSE(fs::exists(dir.File("none.db")));
 }
