@@ -1,62 +1,54 @@
 #include "pipeline/sources/links.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
+#include <algorithm>
 #include <cstring>
 #include <ctime>
-#include <memory>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/sources/xml_stream.h"
 #include "pipeline/url/canonical.h"
 
 namespace tradewire {
 namespace {
 
-struct XmlDocDeleter {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct XmlCharDeleter {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
-using XmlDoc = std::unique_ptr<xmlDoc, XmlDocDeleter>;
-
-XmlDoc ParseXml(std::string_view bytes) {
-  // RECOVER keeps what is readable of broken feeds; NONET: never fetch a DTD; NOENT off: no entity expansion
-  // attacks; HUGE off keeps libxml2's own size limits.
-  int options = XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_NOCDATA;
-  return XmlDoc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
-}
-
-std::string_view Name(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
-
-std::string Text(xmlNode* node) {
-  std::unique_ptr<xmlChar, XmlCharDeleter> text(xmlNodeGetContent(node));
-  std::string out = text ? reinterpret_cast<const char*>(text.get()) : "";
-  std::size_t begin = out.find_first_not_of(" \t\r\n");
-  std::size_t end = out.find_last_not_of(" \t\r\n");
-  return begin == std::string::npos ? std::string() : out.substr(begin, end - begin + 1);
-}
-
-std::string Attribute(xmlNode* node, const char* name) {
-  std::unique_ptr<xmlChar, XmlCharDeleter> value(xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
-  return value ? reinterpret_cast<const char*>(value.get()) : "";
-}
-
-// The base URL in force at `node`: xml:base attributes resolved against the document's URL.
-std::string BaseOf(xmlDoc* doc, xmlNode* node, std::string_view document_url) {
-  std::unique_ptr<xmlChar, XmlCharDeleter> base(xmlNodeGetBase(doc, node));
-  if (!base) return std::string(document_url);
-  StatusOr<std::string> resolved = ResolveUrl(document_url, reinterpret_cast<const char*>(base.get()));
-  return resolved.ok() ? *resolved : std::string(document_url);
-}
-
-xmlNode* Child(xmlNode* node, std::string_view name) {
-  for (xmlNode* child = node ? node->children : nullptr; child; child = child->next) {
-    if (child->type == XML_ELEMENT_NODE && Name(child) == name) return child;
+const xmlNode* Child(const xmlNode* node, std::string_view name) {
+  for (const xmlNode* child = node ? node->children : nullptr; child; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE && NodeName(child) == name) return child;
   }
   return nullptr;
+}
+
+// The text of `node`'s first child called `name`; empty when there is none.
+std::string ChildText(BoundedText& text, const xmlNode* node, std::string_view name) {
+  const xmlNode* child = Child(node, name);
+  return child ? text.Of(child) : "";
+}
+
+Status EntityBudgetExceeded() {
+  return Status::ResourceExhausted("its DTD entity references expand past " + std::to_string(kMaxEntityTextBytes) +
+                                   " bytes of text (an entity expansion attack); not read");
+}
+
+// Reads `bytes` as an XML listing of `shape`, whose root must be one of `roots`, handing each entry to
+// `read_entry`; what was not read is noted in `list`.
+Status ReadXmlListing(std::string_view bytes, const ListingShape& shape, const std::vector<std::string_view>& roots,
+                      BoundedText& text, const std::function<void(const xmlNode*)>& read_entry, LinkList* list) {
+  auto on_root = [&](const xmlNode* root) {
+    if (std::find(roots.begin(), roots.end(), NodeName(root)) != roots.end()) return Status::Ok();
+    return Status::InvalidArgument("not a " + std::string(shape.what) + " (root element <" + std::string(NodeName(root)) +
+                                   ">)");
+  };
+  auto on_entry = [&](const xmlNode* entry) {
+    read_entry(entry);
+    return text.exhausted() ? EntityBudgetExceeded() : Status::Ok();
+  };
+  StatusOr<ListingEnd> end = StreamListing(bytes, shape, kMaxListingEntries, on_root, on_entry);
+  if (!end.ok()) return end.status();
+  list->incomplete = end->reason;
+  list->unreadable = end->kind == ListingEnd::Kind::kParserStopped;
+  return Status::Ok();
 }
 
 void AddLink(LinkList* list, std::string_view base, const std::string& href, std::string date, std::string title) {
@@ -66,38 +58,49 @@ void AddLink(LinkList* list, std::string_view base, const std::string& href, std
   list->links.push_back({*absolute, FeedDateToIsoDay(date), std::move(title)});
 }
 
-void CollectItems(xmlDoc* doc, xmlNode* parent, std::string_view base_url, LinkList* list) {
-  for (xmlNode* node = parent->children; node; node = node->next) {
-    if (node->type != XML_ELEMENT_NODE) continue;
-    std::string_view name = Name(node);
-    if (name == "item") {  // RSS 2.0 and RSS 1.0
-      std::string link = Child(node, "link") ? Text(Child(node, "link")) : "";
-      if (link.empty() && Child(node, "guid") && Attribute(Child(node, "guid"), "isPermaLink") != "false") {
-        link = Text(Child(node, "guid"));
-      }
-      if (link.empty()) link = Attribute(node, "about");
-      std::string date = Child(node, "pubDate") ? Text(Child(node, "pubDate"))
-                         : Child(node, "date")  ? Text(Child(node, "date"))
-                                                : "";
-      AddLink(list, BaseOf(doc, node, base_url), link, date, Child(node, "title") ? Text(Child(node, "title")) : "");
-    } else if (name == "entry") {  // Atom
-      std::string href;
-      for (xmlNode* link = node->children; link; link = link->next) {
-        if (link->type != XML_ELEMENT_NODE || Name(link) != "link") continue;
-        std::string rel = Attribute(link, "rel");
-        if (rel.empty() || rel == "alternate") {
-          href = Attribute(link, "href");
-          break;
-        }
-      }
-      std::string date = Child(node, "published") ? Text(Child(node, "published"))
-                         : Child(node, "updated") ? Text(Child(node, "updated"))
-                                                  : "";
-      AddLink(list, BaseOf(doc, node, base_url), href, date, Child(node, "title") ? Text(Child(node, "title")) : "");
-    } else if (name == "channel") {
-      CollectItems(doc, node, base_url, list);  // RSS 2.0 nests items in the channel
+void ReadFeedEntry(BoundedText& text, const xmlNode* node, std::string_view base_url, LinkList* list) {
+  std::string base = text.BaseOf(node, base_url);
+  if (NodeName(node) == "item") {  // RSS 2.0 and RSS 1.0
+    std::string link = ChildText(text, node, "link");
+    if (link.empty() && Child(node, "guid") && text.Attribute(Child(node, "guid"), "isPermaLink") != "false") {
+      link = ChildText(text, node, "guid");
+    }
+    if (link.empty()) link = text.Attribute(node, "about");
+    std::string date = Child(node, "pubDate") ? ChildText(text, node, "pubDate") : ChildText(text, node, "date");
+    AddLink(list, base, link, date, ChildText(text, node, "title"));
+    return;
+  }
+  std::string href;  // Atom
+  for (const xmlNode* link = node->children; link; link = link->next) {
+    if (link->type != XML_ELEMENT_NODE || NodeName(link) != "link") continue;
+    std::string rel = text.Attribute(link, "rel");
+    if (rel.empty() || rel == "alternate") {
+      href = text.Attribute(link, "href");
+      break;
     }
   }
+  std::string date = Child(node, "published") ? ChildText(text, node, "published") : ChildText(text, node, "updated");
+  AddLink(list, base, href, date, ChildText(text, node, "title"));
+}
+
+void ReadSitemapEntry(BoundedText& text, const xmlNode* node, std::string_view base_url, std::string_view since,
+                      LinkList* list) {
+  const xmlNode* loc = Child(node, "loc");
+  if (!loc) return;
+  std::string date = FeedDateToIsoDay(ChildText(text, node, "lastmod"));
+  if (NodeName(node) == "sitemap") {
+    if (!since.empty() && !date.empty() && date < since) return;
+    StatusOr<std::string> child = ResolveUrl(base_url, text.Of(loc));
+    if (child.ok()) list->sitemaps.push_back(*child);
+    return;
+  }
+  std::string title;
+  if (const xmlNode* news = Child(node, "news")) {  // Google News sitemap
+    if (const xmlNode* published = Child(news, "publication_date")) date = FeedDateToIsoDay(text.Of(published));
+    title = ChildText(text, news, "title");
+  }
+  if (!since.empty() && !date.empty() && date < since) return;
+  AddLink(list, base_url, text.Of(loc), date, title);
 }
 
 StatusOr<LinkList> ParseJsonFeed(std::string_view bytes, std::string_view base_url) {
@@ -106,7 +109,13 @@ StatusOr<LinkList> ParseJsonFeed(std::string_view bytes, std::string_view base_u
     return Status::InvalidArgument("not a JSON Feed (no items array)");
   }
   LinkList list;
-  for (const auto& item : feed["items"]) {
+  const auto& items = feed["items"];
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i == kMaxListingEntries) {
+      list.incomplete = "more than " + std::to_string(kMaxListingEntries) + " entries; the rest were not read";
+      break;
+    }
+    const auto& item = items[i];
     if (!item.is_object()) continue;
     std::string url = item.value("url", item.value("external_url", ""));
     AddLink(&list, base_url, url, item.value("date_published", ""), item.value("title", ""));
@@ -145,46 +154,23 @@ std::string FeedDateToIsoDay(std::string_view date) {
 StatusOr<LinkList> ParseFeed(std::string_view bytes, std::string_view base_url) {
   std::size_t first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && bytes[first] == '{') return ParseJsonFeed(bytes, base_url);
-  XmlDoc doc = ParseXml(bytes);
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (!root) return Status::InvalidArgument("not a feed (no XML root element could be read)");
-  std::string_view name = Name(root);
-  if (name != "rss" && name != "RDF" && name != "feed" && name != "channel") {
-    return Status::InvalidArgument("not a feed (root element <" + std::string(name) + ">)");
-  }
+  static const ListingShape kFeed{"feed", {"item", "entry"}, {"channel"}};  // RSS 2.0 nests items in its channel
   LinkList list;
-  CollectItems(doc.get(), root, base_url, &list);
+  BoundedText text(kMaxEntityTextBytes);
+  Status read = ReadXmlListing(bytes, kFeed, {"rss", "RDF", "feed", "channel"}, text,
+                               [&](const xmlNode* entry) { ReadFeedEntry(text, entry, base_url, &list); }, &list);
+  if (!read.ok()) return read;
   return list;
 }
 
 StatusOr<LinkList> ParseSitemap(std::string_view bytes, std::string_view base_url, std::string_view since) {
-  XmlDoc doc = ParseXml(bytes);
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (!root) return Status::InvalidArgument("not a sitemap (no XML root element could be read)");
-  std::string_view root_name = Name(root);
-  if (root_name != "urlset" && root_name != "sitemapindex") {
-    return Status::InvalidArgument("not a sitemap (root element <" + std::string(root_name) + ">)");
-  }
+  static const ListingShape kSitemap{"sitemap", {"url", "sitemap"}, {}};
   LinkList list;
-  for (xmlNode* node = root->children; node; node = node->next) {
-    if (node->type != XML_ELEMENT_NODE) continue;
-    xmlNode* loc = Child(node, "loc");
-    if (!loc) continue;
-    std::string date = Child(node, "lastmod") ? FeedDateToIsoDay(Text(Child(node, "lastmod"))) : "";
-    if (Name(node) == "sitemap") {
-      if (!since.empty() && !date.empty() && date < since) continue;
-      StatusOr<std::string> child = ResolveUrl(base_url, Text(loc));
-      if (child.ok()) list.sitemaps.push_back(*child);
-      continue;
-    }
-    std::string title;
-    if (xmlNode* news = Child(node, "news")) {  // Google News sitemap
-      if (xmlNode* published = Child(news, "publication_date")) date = FeedDateToIsoDay(Text(published));
-      if (xmlNode* news_title = Child(news, "title")) title = Text(news_title);
-    }
-    if (!since.empty() && !date.empty() && date < since) continue;
-    AddLink(&list, base_url, Text(loc), date, title);
-  }
+  BoundedText text(kMaxEntityTextBytes);
+  Status read = ReadXmlListing(bytes, kSitemap, {"urlset", "sitemapindex"}, text,
+                               [&](const xmlNode* entry) { ReadSitemapEntry(text, entry, base_url, since, &list); },
+                               &list);
+  if (!read.ok()) return read;
   return list;
 }
 

@@ -164,19 +164,29 @@ class SourceRunner {
     StatusOr<LinkList> links =
         source.kind == "feed" ? ParseFeed(body, base) : ParseSitemap(body, base, source.since);
     if (!links.ok()) {
-      FetchFailure failure{url, source.name, links.status().message(), response.status, false,
-                           IsoUtc(std::time(nullptr) + 3600)};
-      spdlog::warn("{} ({}): {}", url, source.name, failure.reason);
-      ledger_.RecordFailure(failure);
-      ++report->failed;
-      report->failures.push_back(std::move(failure));
+      RecordListingFailure(source, url, links.status().message(), response.status, report);
       ReplayListing(source, url, depth, LinksReach(response), report);
       return;
     }
-    // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.
-    ledger_.RecordValidators(url, response.etag, response.last_modified);
+    if (links->unreadable) {
+      // What was read before libxml2 stopped is queued and remembered; the listing is fetched whole next time.
+      RecordListingFailure(source, url, links->incomplete, response.status, report);
+    } else {
+      if (!links->incomplete.empty()) spdlog::warn("{} ({}): {}", url, source.name, links->incomplete);
+      // Validators are recorded only once the listing was read, so a broken feed is fetched whole next time.
+      ledger_.RecordValidators(url, response.etag, response.last_modified);
+    }
     ledger_.RecordListing(url, ToListedItems(*links));
     QueueLinks(source, *links, depth, LinksReach(response), report);
+  }
+
+  void RecordListingFailure(const SourceConfig& source, const std::string& url, const std::string& reason,
+                            int http_status, SourceReport* report) {
+    FetchFailure failure{url, source.name, reason, http_status, false, IsoUtc(std::time(nullptr) + 3600)};
+    spdlog::warn("{} ({}): {}", url, source.name, failure.reason);
+    ledger_.RecordFailure(failure);
+    ++report->failed;
+    report->failures.push_back(std::move(failure));
   }
 
   void QueueUrlList(const SourceConfig& source, SourceReport* report) {
