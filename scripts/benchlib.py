@@ -26,6 +26,14 @@ def make_pages(folder, count, seed=11, lead=None):
             f.write(f"https://wire.example/2025/05/story-{i}.html\n")
 
 
+def shared_template(i, rng):
+    """The same long block on every page (a lead for make_pages): each page shares LSH bands with most earlier
+    ones, yet none is a near-duplicate of another (about half their shingles are shared), so every shared band
+    is a clustering candidate."""
+    block = random.Random(5)
+    return "".join("<p>" + " ".join(block.choice(WORDS) for _ in range(45)) + f" block {p}.</p>" for p in range(8))
+
+
 def run(cmd):
     """Runs cmd; returns (seconds, stdout)."""
     started = time.monotonic()

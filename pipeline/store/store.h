@@ -42,7 +42,12 @@ struct PutOutcome {
   bool joined_cluster = false;  // the new article is a near-duplicate of a story we had (syndicated copy)
   int events_added = 0;
   int events_merged = 0;
+  int texts_compared = 0;  // stored texts compared with this one to find its story cluster (kMaxClusterCandidates)
 };
+
+// At most this many stored articles sharing an LSH band are compared with a new one to find its story cluster,
+// however many share its bands, so that storing an article costs the same on the millionth page of a template.
+inline constexpr int kMaxClusterCandidates = 32;
 
 // The store schema this tradewire writes: the number of the newest migration under <schemas_dir>/migrations.
 StatusOr<int> NewestSchemaVersion(const std::string& schemas_dir);

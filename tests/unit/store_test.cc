@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "pipeline/data_files.h"
@@ -183,6 +184,59 @@ TEST_CASE("a story cluster's canonical member is its earliest copy, whichever wa
       CHECK(clusters[0]["canonical_url"] == c.canonical);
     }
   }
+}
+
+namespace {
+
+// Paragraphs of `words` words drawn from a small trade vocabulary by `seed`: texts of different seeds share
+// almost no 4-gram shingles.
+std::string Paragraphs(unsigned seed, int paragraphs, int words) {
+  static const std::vector<std::string> kVocabulary = {
+      "tariff", "steel", "Korea", "quota", "ministry", "semiconductor", "talks", "beef", "export", "Washington",
+      "round", "barrier", "digital", "auto", "rate", "deal", "negotiation", "reciprocal", "agreement", "minister",
+      "trade", "official", "percent", "network", "fees", "platform", "data", "origin", "safeguard", "duty"};
+  std::mt19937 rng(seed);
+  std::string text;
+  for (int p = 0; p < paragraphs; ++p) {
+    for (int w = 0; w < words; ++w) text += kVocabulary[rng() % kVocabulary.size()] + (w + 1 < words ? " " : ".\n\n");
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("pages sharing a site's template compare a bounded number of texts, and a story's copy finds its story") {
+  // Every page carries the same long template block and its own story: about half of each page's shingles are
+  // the template's, so pages share the bands the template decides without being near-duplicates.
+  TempDir dir;
+  auto store = OpenStore(dir.File("s.db"));
+  const std::string templ = Paragraphs(1, 6, 45);
+  auto put = [&](const std::string& url, const std::string& text) {
+    auto outcome = store->Put(Page(url, url), Processed(url, text), "v1");
+    REQUIRE(outcome.ok());
+    return *outcome;
+  };
+  int most_compared = 0;
+  std::int64_t story_id = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::string url = "https://site.example/" + std::to_string(i);
+    PutOutcome outcome = put(url, templ + Paragraphs(100 + i, 6, 45));
+    CHECK_FALSE(outcome.joined_cluster);
+    most_compared = std::max(most_compared, outcome.texts_compared);
+    if (i == 20) story_id = outcome.article_id;
+  }
+  CHECK(most_compared > 0);
+  CHECK(most_compared <= kMaxClusterCandidates);
+  // The story of page 20, republished 180 template pages later with a new first line and a trimmed ending.
+  std::string copy = "Updated: " + templ + Paragraphs(120, 6, 45);
+  copy = copy.substr(0, copy.size() - 200);
+  PutOutcome republished = put("https://portal.example/copy", copy);
+  CHECK(republished.joined_cluster);
+  CHECK(republished.texts_compared <= kMaxClusterCandidates);
+  std::vector<json> clusters = ExportAll(*store, ExportKind::kClusters);
+  REQUIRE(clusters.size() == 1);
+  CHECK(clusters[0]["cluster_id"] == story_id);
+  CHECK(clusters[0]["members"].size() == 2);
 }
 
 TEST_CASE("one real-world event reported by several articles is one event with every source") {
