@@ -24,6 +24,7 @@
 #include "extractors/html/page.h"
 #include "extractors/html/parse.h"
 #include "extractors/text/utf8.h"
+#include "extractors/text/calendar.h"
 
 namespace tradewire {
 namespace {
@@ -222,15 +223,6 @@ bool HasUnmistakableNegative(std::string_view hints) {
   return false;
 }
 
-bool MonthFromWord(std::string_view word) {
-  static const std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                             "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (std::string_view month : kMonths) {
-    if (word.substr(0, 3) == month) return true;
-  }
-  return false;
-}
-
 // A paragraph that is only a date or time stamp ("Updated Nov 19, 9:41 AM; Posted Nov 18", "PUBLISHED: 10:48,
 // Tue, Nov 19, 2019"): page furniture, not body text.
 bool IsDateLine(std::string_view paragraph) {
@@ -266,7 +258,7 @@ bool IsDateLine(std::string_view paragraph) {
     std::string word = AsciiLower(paragraph.substr(start, i - start));
     if (word == "st" || word == "nd" || word == "rd" || word == "th") continue;  // 1st, 22nd
     if (!std::binary_search(std::begin(kDateWords), std::end(kDateWords), word)) return false;
-    month |= MonthFromWord(word);
+    month |= MonthFromName(word) != 0;
     label |= word == "published" || word == "updated" || word == "posted" || word == "modified";
   }
   // "Nov 19, 2019 12:21 AM", or a labelled stamp without a month: "Published 1 day ago", "Updated at 1:23 p.m.".

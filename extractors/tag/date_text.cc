@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "extractors/text/utf8.h"
+#include "extractors/text/calendar.h"
 
 namespace tradewire::date_text {
 
@@ -71,16 +72,6 @@ int ToInt(std::string_view digits) {
     n = n * 10 + (c - '0');
   }
   return n;
-}
-
-int MonthIndex(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kNames = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3) return 0;
-  for (std::size_t m = 0; m < kNames.size(); ++m) {
-    if (word.substr(0, 3) == kNames[m]) return static_cast<int>(m) + 1;
-  }
-  return 0;
 }
 
 int WeekdayIndex(std::string_view word) {  // 1 = Monday

@@ -26,7 +26,6 @@ Words SplitWords(std::string_view span);
 
 bool IsDigits(std::string_view s);
 int ToInt(std::string_view digits);      // the leading digits' value
-int MonthIndex(std::string_view word);    // "sept" → 9; 0 when not a month
 int WeekdayIndex(std::string_view word);  // "tuesdays" → 2 (1 = Monday); 0 when not a weekday
 std::optional<int> DayNumber(std::string_view word);  // "22", "22nd" → 22
 

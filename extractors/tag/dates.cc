@@ -24,7 +24,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "extractors/tag/date_text.h"
 #include "extractors/tag/families.h"
 
@@ -35,7 +35,6 @@ using date_text::Words;
 using date_text::SplitWords;
 using date_text::IsDigits;
 using date_text::ToInt;
-using date_text::MonthIndex;
 using date_text::WeekdayIndex;
 using date_text::DayNumber;
 using date_text::kVague;
@@ -387,8 +386,8 @@ std::optional<Timex> MonthDay(const Match& m, const Words& words) {
   int month = 0;
   std::optional<int> day;
   for (std::string_view w : words.list) {
-    if (!month && MonthIndex(w)) {
-      month = MonthIndex(w);
+    if (!month && MonthFromName(w)) {
+      month = MonthFromName(w);
     } else if (!day && month && DayNumber(w)) {
       day = DayNumber(w);
     } else if (!day && !month && DayNumber(w)) {
@@ -438,13 +437,13 @@ bool PrecededByWord(const Match& m, std::initializer_list<std::string_view> opti
 std::optional<Timex> Month(const Match& m, const Words& words) {
   std::size_t month_at = words.list.size();
   for (std::size_t i = 0; i < words.list.size(); ++i) {
-    if (MonthIndex(words.list[i]) && words.list[i] != "mid") {
+    if (MonthFromName(words.list[i]) && words.list[i] != "mid") {
       month_at = i;
       break;
     }
   }
   if (month_at == words.list.size()) return std::nullopt;
-  const int month = MonthIndex(words.list[month_at]);
+  const int month = MonthFromName(words.list[month_at]);
   std::optional<int> year = FindYear(words);
   const std::optional<int> year_from_words = YearFromWords(m, words);
   const bool qualified = month_at > 0 || year || words.Has("year");
@@ -1096,8 +1095,8 @@ std::optional<Timex> ClockTime(const Match& m, const Words& words) {
     if (WeekdayIndex(words.list[i]) && m.anchor) {
       day = FormatDay(ResolveWeekday(m, words, WeekdayIndex(words.list[i])));
     }
-    if (MonthIndex(words.list[i]) && i + 1 < words.list.size() && DayNumber(words.list[i + 1])) {
-      const int month = MonthIndex(words.list[i]);
+    if (MonthFromName(words.list[i]) && i + 1 < words.list.size() && DayNumber(words.list[i + 1])) {
+      const int month = MonthFromName(words.list[i]);
       const int d = *DayNumber(words.list[i + 1]);
       day = DayOrUnknown(NearestYear(m.anchor, month, d), month, d);
     }

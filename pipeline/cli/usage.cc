@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "extractors/text/edit_distance.h"
 
 namespace tradewire {

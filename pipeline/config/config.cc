@@ -10,7 +10,7 @@
 
 #include <toml++/toml.h>
 
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "pipeline/url/canonical.h"
 
 namespace tradewire {

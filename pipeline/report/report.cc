@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "pipeline/report/chart.h"
 #include "pipeline/report/html.h"
 

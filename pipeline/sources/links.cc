@@ -9,6 +9,7 @@
 
 #include "pipeline/sources/xml_stream.h"
 #include "pipeline/url/canonical.h"
+#include "extractors/text/calendar.h"
 
 namespace tradewire {
 namespace {
@@ -123,14 +124,6 @@ StatusOr<LinkList> ParseJsonFeed(std::string_view bytes, std::string_view base_u
   return list;
 }
 
-int MonthNumber(std::string_view name) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int i = 0; i < 12; ++i) {
-    if (name.size() >= 3 && strncasecmp(name.data(), kMonths[i], 3) == 0) return i + 1;
-  }
-  return 0;
-}
-
 }  // namespace
 
 std::string FeedDateToIsoDay(std::string_view date) {
@@ -140,7 +133,7 @@ std::string FeedDateToIsoDay(std::string_view date) {
   if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &year, &month, &day) == 3) {
   } else if (std::sscanf(text.c_str(), "%*[A-Za-z], %d %15s %d", &day, month_name, &year) == 3 ||
              std::sscanf(text.c_str(), "%d %15s %d", &day, month_name, &year) == 3) {
-    month = MonthNumber(month_name);
+    month = MonthFromName(month_name);
     if (year < 100) year += year < 70 ? 2000 : 1900;
   } else {
     return "";

@@ -10,7 +10,7 @@
 #include <unicode/utf8.h>
 
 #include "extractors/events/merge.h"
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "pipeline/store/sqlite.h"
 
 namespace tradewire {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 #include "extractors/tag/families.h"
 
 namespace tradewire {

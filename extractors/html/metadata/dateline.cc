@@ -12,6 +12,7 @@
 #include "extractors/html/metadata/dates.h"
 #include "extractors/html/page.h"
 #include "extractors/text/utf8.h"
+#include "extractors/text/calendar.h"
 
 namespace tradewire::metadata {
 namespace {

@@ -12,17 +12,9 @@
 #include "extractors/html/metadata/words.h"
 #include "extractors/html/page.h"
 #include "extractors/text/utf8.h"
+#include "extractors/text/calendar.h"
 
 namespace tradewire::metadata {
-
-int MonthFromName(std::string_view name) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (name.size() < 3) return 0;
-  for (int i = 0; i < 12; ++i) {
-    if (strncasecmp(name.data(), kMonths[i], 3) == 0) return i + 1;
-  }
-  return 0;
-}
 
 std::string IsoDay(int year, int month, int day) {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return "";
@@ -314,7 +306,7 @@ std::string FallbackDate(const PageIndex& page, std::string_view url, const Page
 namespace tradewire {
 
 std::string NormalizeDate(std::string_view text) {
-  using metadata::IsoDay, metadata::MonthFromName;
+  using metadata::IsoDay;
   static const std::string kMonth =
       "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
       "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";

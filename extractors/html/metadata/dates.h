@@ -18,7 +18,6 @@ void ReadDates(const PageIndex& page, const PageFacts& facts, const ArticleZone&
 // update. Empty when there is none.
 std::string FallbackDate(const PageIndex& page, std::string_view url, const PageMetadata& meta);
 
-int MonthFromName(std::string_view name);
 // "YYYY-MM-DD", or "" when the parts are no plausible date.
 std::string IsoDay(int year, int month, int day);
 // A date shown as text near the headline: "Published: 20 May. 2025, 16:58", "Dec 12, 2025", "By Jane Doe - Mar

@@ -1,5 +1,6 @@
-// Proleptic Gregorian calendar arithmetic for the date tagger: civil days, weekdays, ISO weeks, and formatting
-// of TIMEX3 values. Pure functions on plain values.
+// Proleptic Gregorian calendar arithmetic shared by the date tagger, the metadata reader, the feeds and the
+// command line: month names, civil days, weekdays, ISO weeks, and formatting of TIMEX3 values. Pure functions
+// on plain values.
 #pragma once
 
 #include <optional>
@@ -7,6 +8,10 @@
 #include <string_view>
 
 namespace tradewire {
+
+// The month a name starts with, in any case ("Jan", "SEPT.", "december" → 1, 9, 12); 0 when none. The one
+// month table: every reader of month names goes through it.
+int MonthFromName(std::string_view name);
 
 struct CivilDay {
   int year = 0;

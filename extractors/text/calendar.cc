@@ -1,10 +1,26 @@
-#include "extractors/tag/date_calendar.h"
+#include "extractors/text/calendar.h"
 
 #include <initializer_list>
 #include <string>
 #include <utility>
 
 namespace tradewire {
+
+int MonthFromName(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  for (int m = 0; m < 12; ++m) {
+    bool same = true;
+    for (std::size_t i = 0; i < 3; ++i) {
+      char c = name[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      same = same && c == kMonths[m][i];
+    }
+    if (same) return m + 1;
+  }
+  return 0;
+}
 
 bool IsValidDay(int year, int month, int day) {
   return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
