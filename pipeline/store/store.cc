@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
 #include <zstd.h>
 
 #include "extractors/dedup/fingerprint.h"
@@ -27,6 +28,12 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+// The ledger's writes (failures, validators, listings) return nothing to the fetcher, which goes on either way; a
+// write that fails is said, so that a night that could not remember a retry or a listing does not pass in silence.
+void WarnIfFailed(const Status& status, std::string_view what) {
+  if (!status.ok()) spdlog::warn("store: {} failed: {}", what, status.message());
+}
 
 // PRAGMA application_id: "TWv1" — tells our stores from any other SQLite file.
 constexpr std::int64_t kApplicationId = 0x54577631;
@@ -109,7 +116,7 @@ struct Store::Impl {
   std::map<std::string, std::int64_t, std::less<>> source_ids;
 
   ~Impl() {
-    if (in_batch) db->Execute("COMMIT");
+    if (in_batch) WarnIfFailed(db->Execute("COMMIT"), "committing the last batch");
     if (lock_fd >= 0) close(lock_fd);
   }
 
@@ -617,7 +624,15 @@ struct Store::Impl {
     TW_RETURN_IF_ERROR(db->Execute("SAVEPOINT put_document"));
     StatusOr<PutOutcome> outcome = body();
     if (!outcome.ok()) {
-      db->Execute("ROLLBACK TO put_document; RELEASE put_document");
+      Status undone = db->Execute("ROLLBACK TO put_document; RELEASE put_document");
+      if (!undone.ok()) {
+        // The document's rows could not be taken back: the whole batch goes, rather than half a document.
+        (void)db->Execute("ROLLBACK");
+        in_batch = false;
+        batch_count = 0;
+        return Status::Internal(outcome.status().message() + "; undoing it failed (" + undone.message() +
+                                "), so the open batch was rolled back");
+      }
       return outcome.status();
     }
     TW_RETURN_IF_ERROR(db->Execute("RELEASE put_document"));
@@ -696,7 +711,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const std:
                                  "; PRAGMA application_id = " + std::to_string(kApplicationId));
     }
     if (!applied.ok()) {
-      database.Execute("ROLLBACK");
+      (void)database.Execute("ROLLBACK");  // the migration's own error is the one to report
       return Status::Internal("migration " + std::to_string(number) + " failed: " + applied.message());
     }
     TW_RETURN_IF_ERROR(database.Execute("COMMIT"));
@@ -781,10 +796,11 @@ std::optional<UrlRecord> Store::Lookup(std::string_view url) {
 }
 
 void Store::RecordNotModified(std::string_view url) {
-  if (!impl_->BeginBatch().ok()) return;
+  if (Status begun = impl_->BeginBatch(); !begun.ok()) return WarnIfFailed(begun, "recording " + std::string(url));
   auto stmt = impl_->Stmt(
       "UPDATE url_state SET failures = 0, last_error = '', retry_after = '', updated_at = ?2 WHERE url = ?1");
-  if (stmt.ok()) (*stmt)->Bind(1, url).Bind(2, NowIsoUtc()).Run();
+  if (!stmt.ok()) return WarnIfFailed(stmt.status(), "recording " + std::string(url));
+  WarnIfFailed((*stmt)->Bind(1, url).Bind(2, NowIsoUtc()).Run(), "recording " + std::string(url));
 }
 
 void Store::RecordValidators(std::string_view url, std::string_view etag, std::string_view last_modified) {
@@ -793,43 +809,50 @@ void Store::RecordValidators(std::string_view url, std::string_view etag, std::s
   listing.etag = std::string(etag);
   listing.last_modified = std::string(last_modified);
   listing.http_status = 200;
-  if (impl_->BeginBatch().ok()) impl_->SaveValidators(listing);
+  Status begun = impl_->BeginBatch();
+  WarnIfFailed(begun.ok() ? impl_->SaveValidators(listing) : begun, "recording " + std::string(url));
 }
 
 void Store::RecordFailure(const FetchFailure& failure) {
-  if (!impl_->BeginBatch().ok()) return;
+  if (Status begun = impl_->BeginBatch(); !begun.ok()) {
+    return WarnIfFailed(begun, "recording the failure of " + failure.url);
+  }
   auto stmt = impl_->Stmt(
       "INSERT INTO url_state(url, failures, last_error, http_status, permanent, retry_after, updated_at) "
       "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET failures = failures + 1, "
       "last_error = ?2, http_status = ?3, permanent = ?4, retry_after = ?5, updated_at = ?6");
-  if (!stmt.ok()) return;
-  (*stmt)
-      ->Bind(1, failure.url)
-      .Bind(2, failure.reason)
-      .Bind(3, failure.http_status)
-      .Bind(4, failure.permanent ? 1 : 0)
-      .Bind(5, failure.retry_after)
-      .Bind(6, NowIsoUtc())
-      .Run();
+  if (!stmt.ok()) return WarnIfFailed(stmt.status(), "recording the failure of " + failure.url);
+  WarnIfFailed((*stmt)
+                   ->Bind(1, failure.url)
+                   .Bind(2, failure.reason)
+                   .Bind(3, failure.http_status)
+                   .Bind(4, failure.permanent ? 1 : 0)
+                   .Bind(5, failure.retry_after)
+                   .Bind(6, NowIsoUtc())
+                   .Run(),
+               "recording the failure of " + failure.url);
 }
 
 void Store::RecordListing(std::string_view listing_url, const std::vector<ListedItem>& items) {
-  if (!impl_->BeginBatch().ok()) return;
+  const std::string what = "recording the items of " + std::string(listing_url);
+  if (Status begun = impl_->BeginBatch(); !begun.ok()) return WarnIfFailed(begun, what);
   auto clear = impl_->Stmt("DELETE FROM listing_items WHERE listing_url = ?1");
-  if (!clear.ok() || !(*clear)->Bind(1, listing_url).Run().ok()) return;
+  if (!clear.ok()) return WarnIfFailed(clear.status(), what);
+  if (Status cleared = (*clear)->Bind(1, listing_url).Run(); !cleared.ok()) return WarnIfFailed(cleared, what);
   auto insert = impl_->Stmt(
       "INSERT INTO listing_items(listing_url, item_url, kind, date_hint, title_hint) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(listing_url, item_url) DO NOTHING");
-  if (!insert.ok()) return;
+  if (!insert.ok()) return WarnIfFailed(insert.status(), what);
   for (const ListedItem& item : items) {
     (*insert)->Reset();
-    (*insert)
-        ->Bind(1, listing_url)
-        .Bind(2, item.url)
-        .Bind(3, std::string_view(item.sitemap ? "sitemap" : "article"))
-        .Bind(4, item.date_hint)
-        .Bind(5, item.title_hint)
-        .Run();
+    Status saved = (*insert)
+                       ->Bind(1, listing_url)
+                       .Bind(2, item.url)
+                       .Bind(3, std::string_view(item.sitemap ? "sitemap" : "article"))
+                       .Bind(4, item.date_hint)
+                       .Bind(5, item.title_hint)
+                       .Run();
+    if (!saved.ok()) return WarnIfFailed(saved, what);
   }
 }
 
@@ -884,7 +907,7 @@ Status Store::Export(ExportKind kind, std::int64_t since_cursor, const std::func
   TW_RETURN_IF_ERROR(db.Execute("BEGIN"));
   struct EndRead {
     sql::Database& db;
-    ~EndRead() { db.Execute("COMMIT"); }
+    ~EndRead() { (void)db.Execute("COMMIT"); }  // a read-only transaction: nothing to lose
   } end_read{db};
 
   const char* change_kind = kind == ExportKind::kEvents ? "event" : kind == ExportKind::kClusters ? "cluster" : "article";
@@ -1009,8 +1032,8 @@ Status Store::ReadSnapshot(const std::function<Status(sql::Database&)>& read) {
   sql::Database& db = *impl_->db;
   TW_RETURN_IF_ERROR(db.Execute("BEGIN"));
   Status status = read(db);
-  db.Execute("COMMIT");
-  return status;
+  Status ended = db.Execute("COMMIT");
+  return status.ok() ? ended : status;
 }
 
 namespace {
