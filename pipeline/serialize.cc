@@ -195,7 +195,6 @@ nlohmann::json ArticleToJson(const Article& article) {
           {"text", article.text}};
 }
 
-
 json ExtractedToJson(const FetchedDocument& document, const ProcessedDocument& processed,
                      std::string_view processor_version, bool with_document) {
   json row = ArticleToJson(processed.article);
@@ -216,7 +215,9 @@ StatusOr<ExtractedRow> ExtractedFromJson(const json& row) {
     extracted.document = DocumentFromJson(row.at("document"));
     extracted.processed.article = ArticleFromJson(row);
     const std::size_t length = CodePointCount(extracted.processed.article.text);
-    for (const json& mention : row.at("mentions")) extracted.processed.mentions.push_back(MentionFromJson(mention, length));
+    for (const json& mention : row.at("mentions")) {
+      extracted.processed.mentions.push_back(MentionFromJson(mention, length));
+    }
     for (const json& event : row.at("events")) extracted.processed.events.push_back(EventFromJson(event, length));
     extracted.processed.charset = StringOrEmpty(row, "charset");
     extracted.processor_version = row.at("processor_version").get<std::string>();
@@ -224,7 +225,12 @@ StatusOr<ExtractedRow> ExtractedFromJson(const json& row) {
     FingerprintArticle(&extracted.processed);
     return extracted;
   } catch (const json::exception& e) {
-    return Status::InvalidArgument(std::string("not an extracted row: ") + e.what());
+    // "[json.exception.out_of_range.403] key 'document' not found": the reader wants the part after the tag.
+    std::string_view what = e.what();
+    if (std::size_t tag_end = what.find("] "); what.starts_with("[json.") && tag_end != what.npos) {
+      what.remove_prefix(tag_end + 2);
+    }
+    return Status::InvalidArgument("not an extracted row: " + std::string(what));
   } catch (const std::invalid_argument& e) {
     return Status::InvalidArgument(std::string("not an extracted row: ") + e.what());
   }

@@ -143,7 +143,9 @@ struct Store::Impl {
   Status Commit() {
     if (!in_batch) return Status::Ok();
     in_batch = false;
-    return db->Execute("COMMIT");
+    Status committed = db->Execute("COMMIT");
+    if (!committed.ok()) source_ids.clear();  // the batch's new source rows are gone with it
+    return committed;
   }
 
   StatusOr<std::int64_t> SourceId(std::string_view name) {
@@ -624,6 +626,7 @@ struct Store::Impl {
     TW_RETURN_IF_ERROR(db->Execute("SAVEPOINT put_document"));
     StatusOr<PutOutcome> outcome = body();
     if (!outcome.ok()) {
+      source_ids.clear();  // a source row the document added is rolled back with it
       Status undone = db->Execute("ROLLBACK TO put_document; RELEASE put_document");
       if (!undone.ok()) {
         // The document's rows could not be taken back: the whole batch goes, rather than half a document.
