@@ -100,6 +100,7 @@ DecompressingFileReader::DecompressingFileReader(const std::string& path) : file
   sniffed_.resize(2);
   file_.read(sniffed_.data(), 2);
   sniffed_.resize(static_cast<std::size_t>(file_.gcount()));
+  file_bytes_read_ = sniffed_.size();
   if (!IsGzip(sniffed_)) return;
   inflater_ = std::make_unique<Inflater>();
   inflater_->input = std::move(sniffed_);
@@ -121,6 +122,7 @@ std::size_t DecompressingFileReader::Read(std::size_t size, std::string* out) {
     out->resize(out->size() + size);
     file_.read(out->data() + out->size() - size, static_cast<std::streamsize>(size));
     out->resize(out->size() - size + static_cast<std::size_t>(file_.gcount()));
+    file_bytes_read_ += static_cast<std::uint64_t>(file_.gcount());
     return out->size() - before;
   }
   Inflater& z = *inflater_;
@@ -132,6 +134,7 @@ std::size_t DecompressingFileReader::Read(std::size_t size, std::string* out) {
       z.input.resize(1 << 16);
       file_.read(z.input.data(), static_cast<std::streamsize>(z.input.size()));
       z.input.resize(static_cast<std::size_t>(file_.gcount()));
+      file_bytes_read_ += z.input.size();
       if (z.input.empty()) {
         // The file ended: whole when the last member did, truncated in the middle of one.
         if (z.started) result_ = DecodeResult::kTruncated;

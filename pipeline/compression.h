@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <memory>
@@ -42,6 +43,8 @@ class DecompressingFileReader {
   std::size_t Read(std::size_t size, std::string* out);
   // After Read() returned 0: kComplete, or kTruncated when the gzip data ended early or was corrupt.
   DecodeResult result() const { return result_; }
+  // Bytes read from the file so far (compressed ones for a .gz): how far through it the reading is.
+  std::uint64_t file_bytes_read() const { return file_bytes_read_; }
 
  private:
   struct Inflater;
@@ -50,6 +53,7 @@ class DecompressingFileReader {
   bool opened_ = false;
   std::unique_ptr<Inflater> inflater_;  // null for a plain file
   DecodeResult result_ = DecodeResult::kComplete;
+  std::uint64_t file_bytes_read_ = 0;
 };
 
 }  // namespace tradewire

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   // Global options may also follow the command: `tradewire ingest --config F --log-level info`.
   app.fallthrough();
   std::string log_level = "warn";
-  app.add_option("--log-level", log_level, "what is logged on stderr; warn: warnings, errors and one summary line")
+  app.add_option("--log-level", log_level, "what is logged on stderr; warn: warnings and errors only; info adds the summary line of a run (on stdout) and each source's counts")
       ->check(tradewire::OneOf({"trace", "debug", "info", "warn", "error", "critical", "off"}))
       ->capture_default_str();
   app.add_option("--schemas", context.schemas_dir,

@@ -1,7 +1,6 @@
 // The commands that write a store without fetching: import (WARC files, folders of pages) and reprocess
 // (re-extract the stored raw documents with the current extractor and data).
-#include <unistd.h>
-
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/run_output.h"
 #include "pipeline/cli/usage.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/serialize.h"
@@ -31,11 +31,10 @@ StatusOr<Opened> OpenForWriting(const std::string& db, const CliContext& context
   return Opened{std::move(store).value(), std::make_unique<DocumentProcessor>(std::move(processor).value())};
 }
 
-int Finish(IngestSummary& summary, std::chrono::steady_clock::time_point started, const char* what) {
+int Finish(IngestSummary& summary, std::chrono::steady_clock::time_point started, const std::string& what,
+           const RunOutputOptions& output) {
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  for (const std::string& failure : summary.failures) std::fprintf(stderr, "tradewire: failed: %s\n", failure.c_str());
-  std::printf("%s: %s\n", what, summary.ToString().c_str());
-  return summary.failures.empty() ? kExitOk : kExitPartial;
+  return FinishRun(summary, what, output);
 }
 
 // A line of `extract --warc` holds a page of at most kMaxPageBytes in base64, its text and its tags.
@@ -65,8 +64,10 @@ bool ForEachLine(std::FILE* file, std::size_t max_bytes,
 }
 
 // `import --jsonl`: rows of `extract --warc` stored as they are, each with the processor version that made it;
-// a row that is not one is a failure naming the file and line, and the others are stored.
-void ReadExtractedRows(const std::string& path, DocumentWriter& writer, SourceReport* report) {
+// a row that is not one is a failure naming the file and line, and the others are stored. `read_a_line` runs after
+// each line, with report->bytes_read how far into the file it is (0 for stdin, whose size nobody knows).
+void ReadExtractedRows(const std::string& path, DocumentWriter& writer, SourceReport* report,
+                       const std::function<void()>& read_a_line) {
   auto fail = [&](std::string reason) {
     report->failures.push_back({path, "import", std::move(reason), 0, true, ""});
     ++report->failed;
@@ -75,75 +76,93 @@ void ReadExtractedRows(const std::string& path, DocumentWriter& writer, SourceRe
   if (!file) return fail(path + ": cannot open");
   bool read = ForEachLine(file, kMaxJsonLineBytes, [&](std::string_view text, long number, bool too_long) {
     std::string where = path + ":" + std::to_string(number) + ": ";
-    if (too_long) return fail(where + "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MB");
-    if (text.find_first_not_of(" \t\r") == std::string_view::npos) return;
-    nlohmann::json row = nlohmann::json::parse(text, nullptr, false);
-    if (row.is_discarded()) return fail(where + "not JSON (or not UTF-8)");
-    StatusOr<ExtractedRow> extracted = ExtractedFromJson(row);
-    if (!extracted.ok()) return fail(where + extracted.status().message());
-    extracted->document.source = "import";
-    ++report->documents;
-    writer.SubmitProcessed(extracted->document, extracted->processed, extracted->processor_version);
+    if (file != stdin) report->bytes_read = static_cast<std::uint64_t>(std::max(0L, std::ftell(file)));
+    auto store = [&] {
+      if (too_long) return fail(where + "line longer than " + std::to_string(kMaxJsonLineBytes >> 20) + " MB");
+      if (text.find_first_not_of(" \t\r") == std::string_view::npos) return;
+      nlohmann::json row = nlohmann::json::parse(text, nullptr, false);
+      if (row.is_discarded()) return fail(where + "not JSON (or not UTF-8)");
+      StatusOr<ExtractedRow> extracted = ExtractedFromJson(row);
+      if (!extracted.ok()) return fail(where + extracted.status().message());
+      extracted->document.source = "import";
+      ++report->documents;
+      writer.SubmitProcessed(extracted->document, extracted->processed, extracted->processor_version);
+    };
+    store();
+    read_a_line();
   });
   if (!read) fail(path + ": read error");
   if (file != stdin) std::fclose(file);
 }
 
-int RunImport(const std::string& db, const std::vector<std::string>& paths, bool jsonl, const CliContext& context) {
+struct ImportOptions {
+  std::string db;
+  std::vector<std::string> paths;
+  bool jsonl = false;  // the paths hold rows of `extract --warc`
+  RunOutputOptions output;
+};
+
+// Reads every path into `writer`; the progress line measures the bytes read against the inputs' sizes.
+void ReadInputs(const ImportOptions& options, DocumentWriter& writer, const IngestSummary& summary,
+                ProgressLine& line, std::vector<SourceReport>* reports) {
+  const std::vector<std::string>& paths = options.paths;
+  RunProgress progress{0, 0, 0, 0, true};
+  if (line.shown()) {
+    for (const std::string& path : paths) progress.total += static_cast<std::int64_t>(InputBytes(path));
+  }
+  std::int64_t earlier_inputs = 0;  // bytes of the paths already read
+  std::int64_t earlier_failures = 0;
+  std::int64_t earlier_documents = 0;
+  reports->reserve(paths.size());
+  for (const std::string& path : paths) {
+    SourceReport& report = reports->emplace_back();
+    auto advance = [&] {
+      progress.documents = earlier_documents + report.documents;
+      progress.done = earlier_inputs + static_cast<std::int64_t>(report.bytes_read);
+      progress.failures = earlier_failures + report.failed + static_cast<std::int64_t>(summary.failures.size());
+      line.Update(progress);
+    };
+    auto sink = [&](FetchedDocument document) {
+      writer.Submit(std::move(document));
+      advance();
+    };
+    std::error_code ec;
+    if (options.jsonl) {
+      ReadExtractedRows(path, writer, &report, advance);
+    } else if (std::filesystem::is_directory(path, ec)) {
+      ReadHtmlDirectory(path, "import", sink, &report);
+    } else {
+      ReadWarc(path, "import", sink, &report);
+    }
+    earlier_inputs += static_cast<std::int64_t>(report.bytes_read);
+    earlier_failures += report.failed;
+    earlier_documents += report.documents;
+  }
+}
+
+int RunImport(const ImportOptions& options, const CliContext& context) {
   auto started = std::chrono::steady_clock::now();
-  StatusOr<Opened> opened = OpenForWriting(db, context, Store::Mode::kCreate);
+  StatusOr<Opened> opened = OpenForWriting(options.db, context, Store::Mode::kCreate);
   if (!opened.ok()) return ReportFatal(opened.status());
   IngestSummary summary;
   std::vector<SourceReport> reports;
   {
+    ProgressLine line("import", options.output);
     DocumentWriter writer(*opened->store, *opened->processor, &summary);
-    auto sink = [&writer](FetchedDocument document) { writer.Submit(std::move(document)); };
-    for (const std::string& path : paths) {
-      SourceReport report;
-      std::error_code ec;
-      if (jsonl) {
-        ReadExtractedRows(path, writer, &report);
-      } else if (std::filesystem::is_directory(path, ec)) {
-        ReadHtmlDirectory(path, "import", sink, &report);
-      } else {
-        ReadWarc(path, "import", sink, &report);
-      }
-      reports.push_back(std::move(report));
-    }
+    ReadInputs(options, writer, summary, line, &reports);
     Status finished = writer.Finish();
     if (!finished.ok()) return ReportFatal(finished);
   }
   AddSourceReports(reports, &summary);
-  return Finish(summary, started, "import");
+  return Finish(summary, started, "import", options.output);
 }
-
-// Progress on a terminal: a bar with rate and ETA, redrawn in place; nothing when stderr is not a terminal.
-class Progress {
- public:
-  explicit Progress(std::int64_t total) : total_(total), started_(std::chrono::steady_clock::now()) {}
-  void Advance() {
-    ++done_;
-    if (!isatty(STDERR_FILENO) || (done_ % 25 != 0 && done_ != total_)) return;
-    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    double rate = elapsed > 0 ? done_ / elapsed : 0;
-    double eta = rate > 0 ? (total_ - done_) / rate : 0;
-    int filled = total_ > 0 ? static_cast<int>(30.0 * done_ / total_) : 30;
-    std::fprintf(stderr, "\r[%-30s] %lld/%lld  %.0f docs/s  ETA %.0f s ", std::string(filled, '#').c_str(),
-                 static_cast<long long>(done_), static_cast<long long>(total_), rate, eta);
-    if (done_ == total_) std::fputc('\n', stderr);
-  }
-
- private:
-  std::int64_t total_;
-  std::int64_t done_ = 0;
-  std::chrono::steady_clock::time_point started_;
-};
 
 struct ReprocessOptions {
   std::string db;
   std::string since;
   std::string source;
   bool all = false;
+  RunOutputOptions output;
 };
 
 int RunReprocess(const ReprocessOptions& options, const CliContext& context) {
@@ -159,28 +178,31 @@ int RunReprocess(const ReprocessOptions& options, const CliContext& context) {
   if (!total.ok()) return ReportFatal(total.status());
 
   IngestSummary summary;
-  Progress progress(*total);
-  DocumentWriter writer(store, processor, &summary, [&progress] { progress.Advance(); });
-  Status read = store.ForEachDocument(filter, [&](Store::StoredDocument stored) {
-    stored.document.stored_id = stored.id;
-    writer.Submit(std::move(stored.document));
-    return true;
-  });
-  Status finished = writer.Finish();
+  Status read, finished;
+  {
+    ProgressLine line("reprocess", options.output);
+    RunProgress progress{0, 0, *total, 0, false};
+    DocumentWriter writer(store, processor, &summary, [&] {
+      progress.done = ++progress.documents;
+      progress.failures = static_cast<std::int64_t>(summary.failures.size());
+      line.Update(progress);
+    });
+    read = store.ForEachDocument(filter, [&](Store::StoredDocument stored) {
+      stored.document.stored_id = stored.id;
+      writer.Submit(std::move(stored.document));
+      return true;
+    });
+    finished = writer.Finish();
+  }
   if (!read.ok()) return ReportFatal(read);
   if (!finished.ok()) return ReportFatal(finished);
-  return Finish(summary, started, "reprocess");
+  return Finish(summary, started, "reprocess", options.output);
 }
 
 }  // namespace
 
 void AddImportCommand(CLI::App& app, CliContext& context) {
-  struct Options {
-    std::string db;
-    std::vector<std::string> paths;
-    bool jsonl = false;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<ImportOptions>();
   CLI::App* command = app.add_subcommand("import", "Store WARC files and folders of saved HTML pages (no network)");
   command->add_option("--db", options->db, "SQLite store (created when missing)")->type_name("FILE")->required();
   command->add_flag("--jsonl", options->jsonl,
@@ -188,9 +210,8 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
   command->add_option("PATH", options->paths, ".warc, .warc.gz files and folders of .html/.htm(.gz) pages")
       ->required()
       ->check(ExistingPathOrStdin());
-  command->callback([options, &context] {
-    context.exit_code = RunImport(options->db, options->paths, options->jsonl, context);
-  });
+  AddRunOutputOptions(command, &options->output);
+  command->callback([options, &context] { context.exit_code = RunImport(*options, context); });
 }
 
 void AddReprocessCommand(CLI::App& app, CliContext& context) {
@@ -203,6 +224,7 @@ void AddReprocessCommand(CLI::App& app, CliContext& context) {
       ->check(IsoDate());
   command->add_option("--source", options->source, "only documents of this source");
   command->add_flag("--all", options->all, "also documents already processed by the current version");
+  AddRunOutputOptions(command, &options->output);
   command->callback([options, &context] { context.exit_code = RunReprocess(*options, context); });
 }
 

@@ -1,9 +1,9 @@
 // tradewire ingest: the nightly job. Every configured source → fetch → extract → tag → store.
-#include <cstdio>
 #include <memory>
 #include <string>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/run_output.h"
 #include "pipeline/config/config.h"
 #include "pipeline/ingest/ingest.h"
 
@@ -13,6 +13,7 @@ namespace {
 struct IngestOptions {
   std::string config_path;
   std::string db_path;
+  RunOutputOptions output;
 };
 
 int RunIngestCommand(const IngestOptions& options, const CliContext& context) {
@@ -22,11 +23,18 @@ int RunIngestCommand(const IngestOptions& options, const CliContext& context) {
   if (config->store.path.empty()) {
     return ReportFatal(Status::InvalidArgument(options.config_path + ": no [store] path and no --db given"));
   }
-  StatusOr<IngestSummary> summary = RunIngest(*config, context.schemas_dir);
+  StatusOr<IngestSummary> summary = [&] {
+    ProgressLine line("ingest", options.output);
+    FetchProgressSink progress;
+    if (line.shown()) {
+      progress = [&line](const FetchProgress& now) {
+        line.Update({now.finished, now.finished, now.queued, now.failed, false});
+      };
+    }
+    return RunIngest(*config, context.schemas_dir, progress);
+  }();
   if (!summary.ok()) return ReportFatal(summary.status());
-  for (const std::string& failure : summary->failures) std::fprintf(stderr, "tradewire: failed: %s\n", failure.c_str());
-  std::printf("%s\n", summary->ToString().c_str());
-  return summary->failures.empty() ? kExitOk : kExitPartial;
+  return FinishRun(*summary, "", options.output);
 }
 
 }  // namespace
@@ -36,6 +44,7 @@ void AddIngestCommand(CLI::App& app, CliContext& context) {
   CLI::App* command = app.add_subcommand("ingest", "Fetch every configured source and store new articles");
   command->add_option("--config", options->config_path, "TOML configuration file")->type_name("FILE")->required();
   command->add_option("--db", options->db_path, "SQLite store (overrides [store] path)")->type_name("FILE");
+  AddRunOutputOptions(command, &options->output);
   command->callback([options, &context] { context.exit_code = RunIngestCommand(*options, context); });
 }
 

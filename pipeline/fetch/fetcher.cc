@@ -97,7 +97,7 @@ struct Fetcher::Impl {
   }
 
   void Fail(FetchFailure failure, const Fetcher::Done& done, bool from_private_address = false) {
-    spdlog::warn("{} ({}): {}", failure.url, failure.source, failure.reason);
+    spdlog::debug("{} ({}): {}", failure.url, failure.source, failure.reason);  // the run lists failures at its end
     ledger.RecordFailure(failure);
     Result result;
     result.outcome = Outcome::kFailed;
@@ -243,8 +243,11 @@ struct Fetcher::Impl {
           continue;
         }
         if (config.obey_robots && !host.rules.Allowed(request.path)) {
-          Fail({request.url, request.source, "disallowed by robots.txt for our user agent", 0, true, ""},
-               request.done);
+          // The site's choice, not a fault: counted apart, and asked again whenever robots.txt allows it.
+          spdlog::info("{} ({}): disallowed by robots.txt for our user agent", request.url, request.source);
+          Result result;
+          result.outcome = Outcome::kDisallowed;
+          request.done(std::move(result));
           continue;
         }
         Start(origin, host, std::move(request));

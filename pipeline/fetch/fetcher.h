@@ -21,6 +21,7 @@ class Fetcher {
     kFetched,      // `response` holds an HTML page, feed or sitemap
     kNotModified,  // 304 to a conditional request
     kSkipped,      // an earlier failure's retry is not due yet
+    kDisallowed,   // robots.txt disallows it for our user agent: not asked, not a failure, nothing recorded
     kFailed,       // `failure` says why; already recorded in the ledger
   };
   struct Result {

@@ -14,7 +14,7 @@ std::string IngestSummary::ToString() const {
   std::ostringstream out;
   out << fetched << " documents: " << new_articles << " new articles, " << updated_articles << " updated, "
       << unchanged << " unchanged, " << duplicates << " duplicates, " << near_duplicates << " syndicated copies, "
-      << not_articles << " non-article pages; " << not_modified << " not modified; " << mentions << " mentions, "
+      << not_articles << " non-article pages; " << not_modified << " not modified; " << disallowed << " disallowed by robots.txt; " << mentions << " mentions, "
       << events << " events; " << failures.size() << " failed; " << std::fixed << std::setprecision(1) << seconds
       << " s";
   return out.str();
@@ -36,6 +36,7 @@ void IngestSummary::Record(const PutOutcome& outcome, const ProcessedDocument& p
 void AddSourceReports(const std::vector<SourceReport>& reports, IngestSummary* summary) {
   for (const SourceReport& report : reports) {
     summary->not_modified += report.not_modified;
+    summary->disallowed += report.disallowed;
     for (const FetchFailure& failure : report.failures) {
       summary->failures.push_back(failure.url + " (" + failure.source + "): " + failure.reason);
     }
@@ -103,7 +104,8 @@ Status DocumentWriter::Finish() {
   return impl_->first_error.ok() ? flushed : impl_->first_error;
 }
 
-StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schemas_dir) {
+StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schemas_dir,
+                                  const FetchProgressSink& progress) {
   auto started = std::chrono::steady_clock::now();
   StatusOr<DocumentProcessor> processor = DocumentProcessor::Load(schemas_dir);
   if (!processor.ok()) return processor.status();
@@ -114,7 +116,15 @@ StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schem
   IngestSummary summary;
   std::vector<SourceReport> reports;
   DocumentWriter writer(**store, *processor, &summary);
-  RunSources(config, **store, [&writer](FetchedDocument document) { writer.Submit(std::move(document)); }, &reports);
+  FetchProgressSink counted;
+  if (progress) {
+    counted = [&](FetchProgress now) {
+      now.failed += static_cast<int>(summary.failures.size());
+      progress(now);
+    };
+  }
+  RunSources(config, **store, [&writer](FetchedDocument document) { writer.Submit(std::move(document)); }, &reports,
+             counted);
   Status finished = writer.Finish();
   if (!finished.ok()) return finished;  // the store itself failed (disk full, I/O error): not a per-URL problem
   AddSourceReports(reports, &summary);

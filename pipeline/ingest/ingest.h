@@ -26,6 +26,7 @@ struct IngestSummary {
   int near_duplicates = 0;    // joined an existing story cluster
   int not_articles = 0;       // index, error and consent pages
   int not_modified = 0;       // 304s and skipped already-stored URLs
+  int disallowed = 0;         // URLs robots.txt disallows for our user agent: not fetched, not failures
   int mentions = 0;
   int events = 0;             // events added or merged
   std::vector<std::string> failures;  // "URL (source): reason", one per failed input
@@ -63,6 +64,8 @@ void AddSourceReports(const std::vector<SourceReport>& reports, IngestSummary* s
 
 // Opens (or creates) the store at config.store.path, takes its lock (Status::Locked when another run holds it),
 // and ingests every source. A failing source or URL is listed in failures; the others are still stored.
-StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schemas_dir);
+// `progress` (optional) is told how far the fetching is, with failures counting those of processing too.
+StatusOr<IngestSummary> RunIngest(const Config& config, const std::string& schemas_dir,
+                                  const FetchProgressSink& progress = {});
 
 }  // namespace tradewire

@@ -45,8 +45,9 @@ FetchedDocument ToDocument(const std::string& url, std::string_view source, Http
 // reach the sink in the order their fetches complete.
 class SourceRunner {
  public:
-  SourceRunner(const Config& config, FetchLedger& ledger, const DocumentSink& sink)
-      : config_(config), ledger_(ledger), sink_(sink), fetcher_(config.fetch, ledger) {}
+  // `changed` (optional) runs after each URL is queued or finished; progress() says how far the fetching is.
+  SourceRunner(const Config& config, FetchLedger& ledger, const DocumentSink& sink, std::function<void()> changed)
+      : config_(config), ledger_(ledger), sink_(sink), fetcher_(config.fetch, ledger), changed_(std::move(changed)) {}
 
   // Reads a warc or dir source at once; queues the fetches of any other kind. `report` must outlive Fetch().
   void Add(const SourceConfig& source, SourceReport* report) {
@@ -64,13 +65,32 @@ class SourceRunner {
 
   void Fetch() { fetcher_.Run(); }
 
+  const FetchProgress& progress() const { return progress_; }
+
  private:
+  // Every fetch is queued through here, so that the progress counts it.
+  void Enqueue(std::string url, const std::string& source, bool conditional, Fetcher::Done done,
+               Reach reach = Reach::kConfigured) {
+    ++progress_.queued;
+    Changed();
+    fetcher_.Enqueue(std::move(url), source, conditional, [this, done = std::move(done)](Fetcher::Result result) {
+      ++progress_.finished;
+      done(std::move(result));  // a listing queues its links first, so the total grows before the line is drawn
+      Changed();
+    }, reach);
+  }
+
+  void Changed() const {
+    if (changed_) changed_();
+  }
+
   // Counts what the Fetcher did not hand over as a page; true when it did.
   static bool Count(const Fetcher::Result& result, SourceReport* report) {
     switch (result.outcome) {
       case Fetcher::Outcome::kFetched: return true;
       case Fetcher::Outcome::kNotModified: ++report->not_modified; break;
       case Fetcher::Outcome::kSkipped: ++report->skipped; break;
+      case Fetcher::Outcome::kDisallowed: ++report->disallowed; break;
       case Fetcher::Outcome::kFailed:
         ++report->failed;
         report->failures.push_back(result.failure);
@@ -93,7 +113,7 @@ class SourceRunner {
         return;
       }
     }
-    fetcher_.Enqueue(link.url, source, true, [this, link, source, report](Fetcher::Result result) {
+    Enqueue(link.url, source, true, [this, link, source, report](Fetcher::Result result) {
       if (!Count(result, report)) return;
       ++report->documents;
       sink_(ToDocument(link.url, source, std::move(result.response), link));
@@ -105,7 +125,7 @@ class SourceRunner {
     if (!seen_.insert(url).second) return;  // a sitemap index that lists itself, or two sources that share one
     // A feed or sitemap that did not change (304) is not parsed again, and one that failed or waits for its retry
     // cannot be: either way what it listed last comes from the ledger, so no due retry waits on its listing.
-    fetcher_.Enqueue(url, source.name, true, [this, &source, url, depth, report](Fetcher::Result result) {
+    Enqueue(url, source.name, true, [this, &source, url, depth, report](Fetcher::Result result) {
       if (Count(result, report)) {
         ReadListing(source, url, depth, std::move(result.response), report);
       } else {
@@ -183,7 +203,7 @@ class SourceRunner {
   void RecordListingFailure(const SourceConfig& source, const std::string& url, const std::string& reason,
                             int http_status, SourceReport* report) {
     FetchFailure failure{url, source.name, reason, http_status, false, IsoUtc(std::time(nullptr) + 3600)};
-    spdlog::warn("{} ({}): {}", url, source.name, failure.reason);
+    spdlog::debug("{} ({}): {}", url, source.name, failure.reason);  // listed with the run's failures at its end
     ledger_.RecordFailure(failure);
     ++report->failed;
     report->failures.push_back(std::move(failure));
@@ -191,7 +211,7 @@ class SourceRunner {
 
   void QueueUrlList(const SourceConfig& source, SourceReport* report) {
     if (source.path.empty()) {
-      fetcher_.Enqueue(source.url, source.name, false, [this, &source, report](Fetcher::Result result) {
+      Enqueue(source.url, source.name, false, [this, &source, report](Fetcher::Result result) {
         if (Count(result, report)) QueueUrls(source, result.response.body, LinksReach(result.response), report);
       });
       return;
@@ -226,6 +246,8 @@ class SourceRunner {
   FetchLedger& ledger_;
   const DocumentSink& sink_;
   Fetcher fetcher_;
+  std::function<void()> changed_;
+  FetchProgress progress_;
   std::set<std::string> seen_;  // every URL queued this run: nothing is fetched twice
   int sitemaps_read_ = 0;
 };
@@ -233,30 +255,32 @@ class SourceRunner {
 }  // namespace
 
 void RunSources(const Config& config, FetchLedger& ledger, const DocumentSink& sink,
-                std::vector<SourceReport>* reports) {
+                std::vector<SourceReport>* reports, const FetchProgressSink& progress) {
   std::size_t first = reports->size();
   reports->resize(first + config.sources.size());  // never resized again: the fetches hold pointers into it
-  SourceRunner runner(config, ledger, sink);
+  SourceRunner runner(config, ledger, sink, [&] {
+    if (!progress) return;
+    FetchProgress now = runner.progress();
+    for (std::size_t i = first; i < reports->size(); ++i) now.failed += (*reports)[i].failed;
+    progress(now);
+  });
   for (std::size_t i = 0; i < config.sources.size(); ++i) runner.Add(config.sources[i], &(*reports)[first + i]);
   runner.Fetch();
   for (std::size_t i = first; i < reports->size(); ++i) {
     const SourceReport& report = (*reports)[i];
-    spdlog::info("source {}: {} documents, {} not modified, {} skipped, {} failed", report.source, report.documents,
-                 report.not_modified, report.skipped, report.failed);
+    spdlog::info("source {}: {} documents, {} not modified, {} skipped, {} disallowed by robots.txt, {} failed",
+                 report.source, report.documents, report.not_modified, report.skipped, report.disallowed,
+                 report.failed);
   }
 }
 
-void ReadHtmlDirectory(const std::string& path, std::string_view source_name, const DocumentSink& sink,
-                       SourceReport* report) {
-  report->source = std::string(source_name);
+namespace {
+
+// The saved pages under `folder`, recursively, in the same order every run.
+std::vector<fs::path> PagesIn(const std::string& folder) {
   std::error_code ec;
-  if (!fs::is_directory(path, ec)) {
-    report->failures.push_back({path, std::string(source_name), path + ": not a folder", 0, true, ""});
-    ++report->failed;
-    return;
-  }
   std::vector<fs::path> pages;
-  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     std::string name = it->path().filename().string();
@@ -268,8 +292,38 @@ void ReadHtmlDirectory(const std::string& path, std::string_view source_name, co
       }
     }
   }
-  std::sort(pages.begin(), pages.end());  // the same order every run
-  for (const fs::path& page : pages) {
+  std::sort(pages.begin(), pages.end());
+  return pages;
+}
+
+}  // namespace
+
+std::uint64_t InputBytes(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    std::uintmax_t size = fs::file_size(path, ec);
+    return ec ? 0 : size;
+  }
+  std::uint64_t total = 0;
+  for (const fs::path& page : PagesIn(path)) {
+    std::uintmax_t size = fs::file_size(page, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+void ReadHtmlDirectory(const std::string& path, std::string_view source_name, const DocumentSink& sink,
+                       SourceReport* report) {
+  report->source = std::string(source_name);
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    report->failures.push_back({path, std::string(source_name), path + ": not a folder", 0, true, ""});
+    ++report->failed;
+    return;
+  }
+  for (const fs::path& page : PagesIn(path)) {
+    std::uintmax_t page_size = fs::file_size(page, ec);
+    report->bytes_read += ec ? 0 : page_size;
     StatusOr<std::string> bytes = ReadFileBytes(page.string(), kMaxPageBytes);
     if (!bytes.ok()) {
       report->failures.push_back({page.string(), std::string(source_name), bytes.status().message(), 0, true, ""});

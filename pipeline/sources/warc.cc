@@ -285,8 +285,10 @@ void ReadWarc(const std::string& path, std::string_view source_name, const Docum
     if (!problem.empty()) fail(path + ": record for " + uri + at_byte + ": " + problem);
     if (!is_page) continue;
     ++report->documents;
+    report->bytes_read = reader.file_bytes_read();
     sink(std::move(document));
   }
+  report->bytes_read = reader.file_bytes_read();
   if (reader.result() != DecodeResult::kComplete) {
     fail(path + ": gzip data is truncated or corrupt after the last whole record");
   }

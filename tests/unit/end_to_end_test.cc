@@ -72,9 +72,9 @@ void IngestCorpusInto(const std::string& dir) {
   server.Start();
   std::string db = dir + "/store.db";
   WriteFile(dir + "/corpus.toml", CorpusConfig(server, db));
-  SaveResult(dir, "first", RunTradewire({"ingest", "--config", dir + "/corpus.toml"}));
+  SaveResult(dir, "first", RunTradewire({"ingest", "--summary", "--config", dir + "/corpus.toml"}));
   WriteFile(dir + "/first.cursor", std::to_string(StoreCursor(db)));
-  SaveResult(dir, "second", RunTradewire({"ingest", "--config", dir + "/corpus.toml"}));
+  SaveResult(dir, "second", RunTradewire({"ingest", "--summary", "--config", dir + "/corpus.toml"}));
   WriteFile(dir + "/second.cursor", std::to_string(StoreCursor(db)));
 }
 

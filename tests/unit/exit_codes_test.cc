@@ -14,25 +14,13 @@
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/store.h"
 #include "tests/support/http_server.h"
+#include "tests/support/pages.h"
 #include "tests/support/subprocess.h"
 
 using namespace tradewire::testing;
 using nlohmann::json;
 
 namespace {
-
-const char* kPage =
-    "<html><head><title>Seoul and Washington end second round of tariff talks</title></head><body><article>"
-    "<p>South Korea and the United States ended the second round of technical talks on tariffs in Washington on "
-    "Thursday, the trade ministry said, and agreed to meet again before the July deadline set by the reciprocal "
-    "tariff grace period.</p>"
-    "<p>The Korean delegation, led by a director general of the trade ministry, discussed non-tariff barriers "
-    "raised in the National Trade Estimate report, including network usage fees, beef import rules and the "
-    "screen quota for films, officials said after the meeting.</p>"
-    "<p>The two sides did not set a date for the third round. The ministry said it would prepare a package of "
-    "proposals on energy purchases, shipbuilding cooperation and currency policy before the next meeting, and "
-    "would consult domestic industries on the effects of a 25 percent tariff on automobiles.</p>"
-    "</article></body></html>";
 
 // A config whose one `urls` source lists `paths` of `server`, storing into `db`.
 std::string UrlsConfig(const TempDir& dir, const TestHttpServer& server, const std::vector<std::string>& paths,
@@ -68,7 +56,7 @@ struct RunInProgress {
 
 TEST_CASE("ingest exits 0 when all is well, 1 naming what failed with the rest stored, 2 on a bad config, 75 when locked") {
   TestHttpServer server;
-  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kTariffTalksPage, "text/html"); });
   server.server().Get("/gone", [](const auto&, auto& res) { res.status = 410; });
   server.Start();
   TempDir dir;
@@ -100,7 +88,7 @@ TEST_CASE("ingest exits 0 when all is well, 1 naming what failed with the rest s
 TEST_CASE("import exits 1 naming the file that failed with the others stored, 2 on a foreign store, 75 when locked") {
   TempDir dir;
   std::filesystem::create_directories(dir.File("pages"));
-  WriteFile(dir.File("pages/story.html"), kPage);
+  WriteFile(dir.File("pages/story.html"), kTariffTalksPage);
   WriteFile(dir.File("pages/broken.html.gz"), "\x1f\x8b\x08 not really gzip");
   auto partial = RunTradewire({"import", "--db", dir.File("s.db"), dir.File("pages")});
   CHECK(partial.exit_code == 1);
@@ -121,7 +109,7 @@ TEST_CASE("import exits 1 naming the file that failed with the others stored, 2 
 TEST_CASE("reprocess, stats and search exit 2 naming a missing store, reprocess 75 when locked") {
   TempDir dir;
   std::filesystem::create_directories(dir.File("pages"));
-  WriteFile(dir.File("pages/story.html"), kPage);
+  WriteFile(dir.File("pages/story.html"), kTariffTalksPage);
   REQUIRE(RunTradewire({"import", "--db", dir.File("s.db"), dir.File("pages")}).exit_code == 0);
   for (const char* command : {"reprocess", "stats", "search"}) {
     INFO(command);
@@ -160,7 +148,7 @@ TEST_CASE("an unknown command exits 2 naming it, --version exits 0") {
 
 TEST_CASE("of two first runs on a new store, the one that finds the other creating it exits 75, not 2") {
   TestHttpServer server;
-  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kPage, "text/html"); });
+  server.server().Get("/story", [](const auto&, auto& res) { res.set_content(kTariffTalksPage, "text/html"); });
   server.Start();
   TempDir dir;
   const std::string db = dir.File("new.db");
