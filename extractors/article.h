@@ -25,6 +25,7 @@ struct Article {
   std::string title;          // without the site-name suffix
   std::vector<std::string> authors;
   std::string published;      // ISO 8601 (date or date-time), empty if unknown
+  std::string published_source;  // where `published` came from: "page", "feed", "http", "warc"; empty if unknown
   std::string modified;       // ISO 8601, empty if unknown
   std::optional<Dateline> dateline;
   std::string language;       // ISO 639-1 code from the detector, empty if undetermined
@@ -37,8 +38,11 @@ struct Article {
 // Hints the caller knows about a page before extraction (from a feed entry, a sitemap, a WARC record, the CLI).
 struct ExtractHints {
   std::string url;
-  std::string published;  // ISO date used when the page itself gives none
+  std::string published;  // the feed's or sitemap's entry date (ISO): used when the page's own metadata gives none
   std::string title;
+  // The last resort when neither the page nor its feed dates it: HTTP Last-Modified or WARC-Date (ISO), and which.
+  std::string served{};
+  std::string served_source{};  // "http" or "warc"
 };
 
 }  // namespace tradewire

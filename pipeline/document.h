@@ -23,8 +23,9 @@ struct FetchedDocument {
   std::string content_type;   // the Content-Type header as received, may be empty
   std::string body;           // raw bytes, Content-Encoding already undone, charset NOT converted
   std::string etag;
-  std::string last_modified;
+  std::string last_modified;  // the HTTP Last-Modified header as received (an archived response's too)
   std::string fetched_at;     // ISO 8601 UTC, e.g. 2025-05-20T07:58:00Z (WARC-Date for archive records)
+  std::string warc_date;      // an archive record's WARC-Date; empty for what was not read from a WARC
   std::string date_hint;      // publication date from the feed entry / sitemap, ISO, may be empty
   std::string title_hint;     // title from the feed entry / news sitemap, may be empty
   std::int64_t stored_id = 0; // set when read back from the store for reprocessing: the document's row id

@@ -187,6 +187,7 @@ nlohmann::json ArticleToJson(const Article& article) {
           {"title", OrNull(article.title)},
           {"authors", article.authors},
           {"published", OrNull(article.published)},
+          {"published_source", OrNull(article.published_source)},
           {"modified", OrNull(article.modified)},
           {"dateline", dateline},
           {"language", OrNull(article.language)},

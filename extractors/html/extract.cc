@@ -12,9 +12,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extractors/html/charset.h"
@@ -727,6 +729,16 @@ PageKind JudgePage(const Article& article, const PageIndex& page, int32_t page_t
   return PageKind::kArticle;
 }
 
+// The first known date of `candidates` (best first) and where it came from; none leaves the article undated.
+void SetPublished(Article* article, std::initializer_list<std::pair<std::string_view, std::string_view>> candidates) {
+  for (const auto& [date, source] : candidates) {
+    if (date.empty()) continue;
+    article->published = std::string(date);
+    article->published_source = std::string(source);
+    return;
+  }
+}
+
 }  // namespace
 
 StatusOr<Article> ExtractArticle(std::string_view html_utf8, const ExtractHints& hints, const ParseBudget& budget) {
@@ -747,9 +759,11 @@ StatusOr<Article> ExtractArticle(std::string_view html_utf8, const ExtractHints&
   PageMetadata meta = ReadMetadata(page, hints.url, region);
   article.title = !meta.title.empty() ? meta.title : hints.title;
   article.authors = meta.authors;
-  article.published = !meta.published.empty()    ? meta.published
-                      : !hints.published.empty() ? hints.published
-                                                 : meta.published_fallback;
+  // The page's weaker evidence (a date in its URL, its last update) still beats what the server says.
+  SetPublished(&article, {{meta.published, "page"},
+                          {hints.published, "feed"},
+                          {meta.published_fallback, "page"},
+                          {hints.served, hints.served_source}});
   article.modified = meta.modified;
   article.canonical_url = meta.canonical_url;
   article.site_name = meta.site_name;
@@ -768,7 +782,7 @@ Article ArticleFromText(std::string_view text_utf8, const ExtractHints& hints) {
   article.text = SanitizeUtf8(text_utf8);  // verbatim otherwise: callers align offsets with their input
   PageMetadata head = ReadTextMetadata(article.text);
   article.title = !hints.title.empty() ? hints.title : head.title;
-  article.published = !hints.published.empty() ? hints.published : head.published;
+  SetPublished(&article, {{hints.published, "feed"}, {head.published, "page"}, {hints.served, hints.served_source}});
   article.modified = head.modified;
   article.authors = head.authors;
   article.dateline = ParseDateline(article.text, article.published);

@@ -171,6 +171,7 @@ bool ToDocument(std::string_view block, const Headers& warc, std::string_view so
   document->http_status = std::atoi(status_line.substr(status_line.find(' ') + 1).c_str());
   document->content_type = http["content-type"];
   document->fetched_at = warc.count("warc-date") ? warc.at("warc-date") : "";
+  document->warc_date = document->fetched_at;
   document->etag = http["etag"];
   document->last_modified = http["last-modified"];
   std::string body(block.substr(body_start));

@@ -384,22 +384,23 @@ struct Store::Impl {
     return Status::Ok();
   }
 
-  // The stored text of an article's columns, in the order of the INSERT/UPDATE parameters 1..12: url,
+  // The stored text of an article's columns, in the order of the INSERT/UPDATE parameters 1..13: url,
   // canonical_url, title, authors, published, modified, dateline, language, site_name, description, text,
-  // content_hash. Also what UpdateArticle compares to tell a real change.
+  // content_hash, published_source. Also what UpdateArticle compares to tell a real change.
   static std::vector<std::string> ArticleColumns(const Article& a, const std::string& content_hash) {
     json dateline = a.dateline ? json{{"place", a.dateline->place}, {"date", a.dateline->date},
                                       {"agency", a.dateline->agency}}
                                : json();
     return {a.url,      a.canonical_url, a.title,     json(a.authors).dump(), a.published,   a.modified,
-            dateline.dump(), a.language, a.site_name, a.description,          a.text,        content_hash};
+            dateline.dump(), a.language, a.site_name, a.description,          a.text,        content_hash,
+            a.published_source};
   }
 
-  // Binds parameters 1..14: the article columns, the simhash and the processor version.
+  // Binds parameters 1..15: the article columns, the simhash and the processor version.
   static void BindArticle(sql::Statement* stmt, const std::vector<std::string>& columns, std::uint64_t simhash,
                           std::string_view version) {
     for (std::size_t i = 0; i < columns.size(); ++i) stmt->Bind(static_cast<int>(i + 1), columns[i]);
-    stmt->Bind(13, static_cast<std::int64_t>(simhash)).Bind(14, version);
+    stmt->Bind(14, static_cast<std::int64_t>(simhash)).Bind(15, version);
   }
 
   StatusOr<std::int64_t> InsertArticle(std::int64_t document_id, const ProcessedDocument& processed,
@@ -410,11 +411,11 @@ struct Store::Impl {
     if (!cluster.ok()) return cluster.status();
     auto stmt = Stmt(
         "INSERT INTO articles(url, canonical_url, title, authors, published, modified, dateline, language, "
-        "site_name, description, text, content_hash, simhash, processor_version, document_id, cluster_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)");
+        "site_name, description, text, content_hash, published_source, simhash, processor_version, document_id, "
+        "cluster_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 0)");
     if (!stmt.ok()) return stmt.status();
     BindArticle(*stmt, ArticleColumns(article, processed.content_hash), fingerprint.simhash, version);
-    (*stmt)->Bind(15, document_id);
+    (*stmt)->Bind(16, document_id);
     TW_RETURN_IF_ERROR((*stmt)->Run());
     std::int64_t id = db->LastInsertId();
     std::int64_t cluster_id = *cluster != 0 ? *cluster : id;
@@ -446,12 +447,12 @@ struct Store::Impl {
     // Compare what a tracker sees: the article's fields and its mentions.
     auto current = Stmt(
         "SELECT url, canonical_url, title, authors, published, modified, dateline, language, site_name, "
-        "description, text, content_hash FROM articles WHERE id = ?1");
+        "description, text, content_hash, published_source FROM articles WHERE id = ?1");
     if (!current.ok()) return current.status();
     (*current)->Bind(1, article_id);
     if (!(*current)->Step()) return Status::NotFound("article " + std::to_string(article_id));
     std::vector<std::string> before, after = ArticleColumns(article, content_hash);
-    for (int i = 0; i < 12; ++i) before.push_back((*current)->Text(i));
+    for (std::size_t i = 0; i < after.size(); ++i) before.push_back((*current)->Text(static_cast<int>(i)));
     json old_mentions = json::array(), new_mentions = json::array();
     auto list = Stmt("SELECT type, start, end, text, value FROM mentions WHERE article_id = ?1 ORDER BY id");
     if (!list.ok()) return list.status();
@@ -478,10 +479,10 @@ struct Store::Impl {
     auto stmt = Stmt(
         "UPDATE articles SET url = ?1, canonical_url = ?2, title = ?3, authors = ?4, published = ?5, modified = ?6, "
         "dateline = ?7, language = ?8, site_name = ?9, description = ?10, text = ?11, content_hash = ?12, "
-        "simhash = ?13, processor_version = ?14 WHERE id = ?15");
+        "published_source = ?13, simhash = ?14, processor_version = ?15 WHERE id = ?16");
     if (!stmt.ok()) return stmt.status();
     BindArticle(*stmt, after, fingerprint.simhash, version);
-    (*stmt)->Bind(15, article_id);
+    (*stmt)->Bind(16, article_id);
     TW_RETURN_IF_ERROR((*stmt)->Run());
     auto bands = Stmt("DELETE FROM article_bands WHERE article_id = ?1");
     if (!bands.ok()) return bands.status();
@@ -587,10 +588,11 @@ struct Store::Impl {
     }
     auto stmt = Stmt(
         "INSERT INTO documents(url, fetched_url, source_id, http_status, content_type, fetched_at, date_hint, "
-        "title_hint, raw_zstd, raw_size, raw_hash, status, page_kind) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'not_article', '') "
+        "title_hint, raw_zstd, raw_size, raw_hash, last_modified, warc_date, status, page_kind) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'not_article', '') "
         "ON CONFLICT(url) DO UPDATE SET fetched_url = ?2, http_status = ?4, content_type = ?5, fetched_at = ?6, "
-        "date_hint = ?7, title_hint = ?8, raw_zstd = ?9, raw_size = ?10, raw_hash = ?11 RETURNING id");
+        "date_hint = ?7, title_hint = ?8, raw_zstd = ?9, raw_size = ?10, raw_hash = ?11, last_modified = ?12, "
+        "warc_date = ?13 RETURNING id");
     if (!stmt.ok()) return stmt.status();
     (*stmt)
         ->Bind(1, canonical)
@@ -603,7 +605,9 @@ struct Store::Impl {
         .Bind(8, document.title_hint)
         .BindBlob(9, Compress(document.body))
         .Bind(10, static_cast<std::int64_t>(document.body.size()))
-        .Bind(11, raw_hash);
+        .Bind(11, raw_hash)
+        .Bind(12, document.last_modified)
+        .Bind(13, document.warc_date);
     if (!(*stmt)->Step()) return (*stmt)->status().ok() ? db->Error("storing document") : (*stmt)->status();
     std::int64_t document_id = (*stmt)->Int(0);
     (*stmt)->Reset();
@@ -876,7 +880,7 @@ namespace {
 
 json ArticleRow(sql::Statement& s) {
   // Columns: id, document_id, url, canonical_url, title, authors, published, modified, dateline, language,
-  // site_name, description, text, content_hash, cluster_id, processor_version.
+  // site_name, description, text, content_hash, cluster_id, processor_version, published_source.
   json row;
   row["article_id"] = s.Int(0);
   auto or_null = [](std::string v) { return v.empty() ? json() : json(std::move(v)); };
@@ -885,6 +889,7 @@ json ArticleRow(sql::Statement& s) {
   row["title"] = or_null(s.Text(4));
   row["authors"] = json::parse(s.Text(5));
   row["published"] = or_null(s.Text(6));
+  row["published_source"] = or_null(s.Text(16));
   row["modified"] = or_null(s.Text(7));
   row["dateline"] = json::parse(s.Text(8));
   row["language"] = or_null(s.Text(9));
@@ -899,7 +904,8 @@ json ArticleRow(sql::Statement& s) {
 
 constexpr const char* kArticleColumns =
     "a.id, a.document_id, a.url, a.canonical_url, a.title, a.authors, a.published, a.modified, a.dateline, "
-    "a.language, a.site_name, a.description, a.text, a.content_hash, a.cluster_id, a.processor_version";
+    "a.language, a.site_name, a.description, a.text, a.content_hash, a.cluster_id, a.processor_version, "
+    "a.published_source";
 
 }  // namespace
 
@@ -1069,7 +1075,8 @@ Status Store::ForEachDocument(const DocumentFilter& filter, const std::function<
   while (true) {
     auto stmt = impl_->db->Prepare(std::string(
         "SELECT d.id, s.name, d.url, d.fetched_url, d.http_status, d.content_type, d.fetched_at, d.date_hint, "
-        "d.title_hint, d.raw_zstd, d.raw_size FROM documents d JOIN sources s ON s.id = d.source_id "
+        "d.title_hint, d.raw_zstd, d.raw_size, d.last_modified, d.warc_date FROM documents d "
+        "JOIN sources s ON s.id = d.source_id "
         "WHERE d.id > ?1 AND ") + kDocumentFilter + " ORDER BY d.id LIMIT ?5");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, last).Bind(5, kPage);
@@ -1087,6 +1094,8 @@ Status Store::ForEachDocument(const DocumentFilter& filter, const std::function<
       d.fetched_at = stmt->Text(6);
       d.date_hint = stmt->Text(7);
       d.title_hint = stmt->Text(8);
+      d.last_modified = stmt->Text(11);
+      d.warc_date = stmt->Text(12);
       StatusOr<std::string> raw = Decompress(stmt->Blob(9), stmt->Int(10), stored.id);
       if (!raw.ok()) return raw.status();
       d.body = std::move(raw).value();

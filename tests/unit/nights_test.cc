@@ -278,7 +278,7 @@ TEST_CASE("a store made by migration 1 is upgraded to the listing ledger and kee
   auto version = (*db)->Prepare("PRAGMA user_version");
   REQUIRE(version.ok());
   REQUIRE(version->Step());
-  CHECK(version->Int(0) == 2);
+  CHECK(version->Int(0) >= 2);  // and any later migration
 }
 
 TEST_CASE("a listing a migration-1 store holds validators for is read whole once after the upgrade") {
