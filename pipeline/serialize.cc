@@ -70,7 +70,8 @@ json DocumentToJson(const FetchedDocument& d) {
   return {{"source", d.source},           {"url", d.url},
           {"final_url", d.final_url},     {"http_status", d.http_status},
           {"content_type", d.content_type}, {"etag", d.etag},
-          {"last_modified", d.last_modified}, {"fetched_at", d.fetched_at},
+          {"last_modified", d.last_modified}, {"warc_date", d.warc_date},
+          {"fetched_at", d.fetched_at},
           {"date_hint", d.date_hint},     {"title_hint", d.title_hint},
           {"body_base64", Base64Encode(d.body)}};
 }
@@ -84,6 +85,7 @@ FetchedDocument DocumentFromJson(const json& j) {
   d.content_type = j.at("content_type").get<std::string>();
   d.etag = j.at("etag").get<std::string>();
   d.last_modified = j.at("last_modified").get<std::string>();
+  d.warc_date = j.at("warc_date").get<std::string>();
   d.fetched_at = j.at("fetched_at").get<std::string>();
   d.date_hint = j.at("date_hint").get<std::string>();
   d.title_hint = j.at("title_hint").get<std::string>();
@@ -108,6 +110,11 @@ Article ArticleFromJson(const json& j) {
   a.title = StringOrEmpty(j, "title");
   a.authors = j.at("authors").get<std::vector<std::string>>();
   a.published = StringOrEmpty(j, "published");
+  a.published_source = StringOrEmpty(j, "published_source");
+  if (!a.published_source.empty() && a.published_source != "page" && a.published_source != "feed" &&
+      a.published_source != "http" && a.published_source != "warc") {
+    throw std::invalid_argument("unknown published_source '" + a.published_source + "'");
+  }
   a.modified = StringOrEmpty(j, "modified");
   if (const json& dateline = j.at("dateline"); !dateline.is_null()) {
     a.dateline = Dateline{dateline.at("place").get<std::string>(), StringOrEmpty(dateline, "date"),

@@ -140,15 +140,20 @@ TEST_CASE("an archived page is dated by its Last-Modified, else its WARC-Date, a
   WriteFile(warc, WarcResponse("https://a.example/rice", Page("rice")) +
                       WarcResponse("https://a.example/wheat", Page("wheat"),
                                    "Last-Modified: Wed, 14 May 2025 09:00:00 GMT\r\n"));
-  const std::string db = dir.File("s.db");
-  auto imported = RunTradewire({"import", "--db", db, warc});
+  const std::string direct = dir.File("s.db"), streamed = dir.File("streamed.db");
+  auto imported = RunTradewire({"import", "--db", direct, warc});
   INFO(imported.out << imported.err);
   REQUIRE(imported.exit_code == 0);
+  // The same through the streaming filter: extract --warc's rows carry the dates and their sources to the store.
+  auto extracted = RunTradewire({"extract", "--warc", warc});
+  REQUIRE(extracted.exit_code == 0);
+  REQUIRE(RunTradewire({"import", "--jsonl", "--db", streamed, "-"}, extracted.out).exit_code == 0);
 
   std::ifstream in(kSchemas + "/export.schema.json");
   json schema = json::parse(in);
-  for (int pass = 0; pass < 2; ++pass) {
-    INFO((pass == 0 ? "imported" : "reprocessed"));
+  for (int pass = 0; pass < 4; ++pass) {
+    const std::string& db = pass < 2 ? direct : streamed;
+    INFO((pass < 2 ? "import, " : "extract --warc | import --jsonl, ") << (pass % 2 == 0 ? "imported" : "reprocessed"));
     auto articles = Articles(db);
     REQUIRE(articles.size() == 2);
     const json& rice = articles.at("https://a.example/rice");
